@@ -1,0 +1,154 @@
+/**
+ * Domain schemas shared by the core and the renderer: accounts, servers,
+ * verification reports and folders. Plain data only: no I/O, no classes.
+ */
+import { z } from 'zod';
+import { cartableErrorSchema } from './errors.ts';
+
+const hostSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.\-:[\]]+$/, 'nom d’hôte invalide');
+const portSchema = z.number().int().min(1).max(65535);
+
+/**
+ * How a connection is protected. There is deliberately no "none": Cartable
+ * never sends a password in clear, so a server without TLS is refused.
+ */
+export const securitySchema = z.enum(['tls', 'starttls']);
+export type Security = z.infer<typeof securitySchema>;
+
+export const endpointSchema = z.object({
+  host: hostSchema,
+  port: portSchema,
+  security: securitySchema,
+});
+export type Endpoint = z.infer<typeof endpointSchema>;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(320)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'adresse invalide');
+
+/** Only https: a DAV password never travels over plain HTTP. */
+export const httpsUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .regex(/^https:\/\/[^\s/]+(\/\S*)?$/, 'adresse https attendue');
+
+/** A certificate the user chose to trust for one host and port. */
+export const tlsPinSchema = z.object({
+  host: hostSchema,
+  port: portSchema,
+  sha256: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
+});
+export type TlsPin = z.infer<typeof tlsPinSchema>;
+
+export const accountSettingsSchema = z.object({
+  email: emailSchema,
+  displayName: z.string().trim().max(200),
+  login: z.string().trim().min(1).max(320),
+  imap: endpointSchema,
+  smtp: endpointSchema,
+  /** Where DAV discovery starts (a server root or a SOGo `/SOGo/dav/` URL). */
+  davUrl: httpsUrlSchema.optional(),
+  presetId: z.string().max(64).optional(),
+  tlsPins: z.array(tlsPinSchema).max(16).default([]),
+});
+export type AccountSettings = z.infer<typeof accountSettingsSchema>;
+export type AccountSettingsInput = z.input<typeof accountSettingsSchema>;
+
+/** What DAV discovery found; absent when the account has no DAV server. */
+export const davHomesSchema = z.object({
+  principalUrl: z.string(),
+  calendarHomeUrl: z.string().optional(),
+  addressBookHomeUrl: z.string().optional(),
+});
+export type DavHomes = z.infer<typeof davHomesSchema>;
+
+export const accountSchema = accountSettingsSchema.extend({
+  id: z.string(),
+  createdAt: z.string(),
+  verifiedAt: z.string().optional(),
+  dav: davHomesSchema.optional(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const serviceNameSchema = z.enum(['imap', 'smtp', 'dav']);
+export type ServiceName = z.infer<typeof serviceNameSchema>;
+
+/** One line of the verification report: each service succeeds or fails alone. */
+export const serviceCheckSchema = z.discriminatedUnion('ok', [
+  z.object({ service: serviceNameSchema, ok: z.literal(true) }),
+  z.object({ service: serviceNameSchema, ok: z.literal(false), error: cartableErrorSchema }),
+]);
+export type ServiceCheck = z.infer<typeof serviceCheckSchema>;
+
+export const verifyReportSchema = z.object({
+  ok: z.boolean(),
+  checks: z.array(serviceCheckSchema),
+  dav: davHomesSchema.optional(),
+});
+export type VerifyReport = z.infer<typeof verifyReportSchema>;
+
+export const discoverySourceSchema = z.enum(['preset', 'autoconfig', 'srv', 'guess']);
+export type DiscoverySource = z.infer<typeof discoverySourceSchema>;
+
+export const discoveryResultSchema = z.object({
+  source: discoverySourceSchema,
+  presetId: z.string().optional(),
+  login: z.string(),
+  imap: endpointSchema,
+  smtp: endpointSchema,
+  davUrl: httpsUrlSchema.optional(),
+  /** Each step tried, in order, for the wizard's "how was this found" line. */
+  steps: z.array(z.object({ step: z.string(), found: z.boolean() })),
+});
+export type DiscoveryResult = z.infer<typeof discoveryResultSchema>;
+
+export const loginFormatSchema = z.enum(['email', 'localPart']);
+
+/** An academy's servers, as shipped or as added by IT's policy file. */
+export const presetSchema = z.object({
+  id: z.string().min(1).max(64),
+  label: z.string().min(1).max(120),
+  domains: z.array(z.string().min(1)).max(32),
+  loginFormat: loginFormatSchema,
+  imap: endpointSchema.optional(),
+  smtp: endpointSchema.optional(),
+  davUrl: httpsUrlSchema.optional(),
+  webmailUrl: httpsUrlSchema.optional(),
+});
+export type Preset = z.infer<typeof presetSchema>;
+
+export const specialUseSchema = z.enum(['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash']);
+export type SpecialUse = z.infer<typeof specialUseSchema>;
+
+export const folderSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  path: z.string(),
+  name: z.string(),
+  parentPath: z.string().optional(),
+  delimiter: z.string(),
+  specialUse: specialUseSchema.optional(),
+  subscribed: z.boolean(),
+  messages: z.number().int().optional(),
+  unseen: z.number().int().optional(),
+});
+export type Folder = z.infer<typeof folderSchema>;
+
+export const taskStateSchema = z.enum(['pending', 'running', 'done', 'failed']);
+export const taskSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: taskStateSchema,
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  error: cartableErrorSchema.optional(),
+});
+export type Task = z.infer<typeof taskSchema>;

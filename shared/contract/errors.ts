@@ -1,0 +1,62 @@
+/**
+ * The one error shape that crosses the RPC boundary. The core only chooses a
+ * stable code and machine details; the words the user reads live in the
+ * renderer's catalogue, keyed by the code, in French and English.
+ */
+import { z } from 'zod';
+
+export const errorCodes = [
+  'INVALID_PARAMS',
+  'UNKNOWN_METHOD',
+  'INTERNAL',
+  'AUTH_FAILED',
+  'HOST_NOT_FOUND',
+  'PORT_CLOSED',
+  'TIMEOUT',
+  'NETWORK',
+  'TLS_UNTRUSTED',
+  'TLS_CHANGED',
+  'TLS_UNAVAILABLE',
+  'PROTOCOL_ERROR',
+  'DAV_NOT_FOUND',
+  'DISCOVERY_FAILED',
+  'ACCOUNT_NOT_FOUND',
+  'ACCOUNT_EXISTS',
+  'SECRET_STORE_UNAVAILABLE',
+  'DB_NEWER_VERSION',
+  'DISK_FULL',
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** Details are flat strings and numbers so they serialise and interpolate. */
+export const errorDetailsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorDetails = z.infer<typeof errorDetailsSchema>;
+
+export const cartableErrorSchema = z.object({
+  code: errorCodeSchema,
+  details: errorDetailsSchema.optional(),
+});
+export type CartableErrorShape = z.infer<typeof cartableErrorSchema>;
+
+/** Thrown by the core; `toShape()` is what goes over the wire. */
+export class CartableError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, details?: ErrorDetails, options?: { cause?: unknown }) {
+    super(details ? `${code} ${JSON.stringify(details)}` : code, options);
+    this.name = 'CartableError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toShape(): CartableErrorShape {
+    return this.details ? { code: this.code, details: this.details } : { code: this.code };
+  }
+}
+
+export function isCartableErrorShape(value: unknown): value is CartableErrorShape {
+  return cartableErrorSchema.safeParse(value).success;
+}

@@ -1,0 +1,28 @@
+/**
+ * The one table of events the core pushes. Events say *what changed*, never
+ * carry the new truth: the renderer re-queries what it shows.
+ */
+import { z } from 'zod';
+import { serviceNameSchema, taskStateSchema } from './domain.ts';
+
+export const events = {
+  'accounts.changed': z.object({}),
+  /** Verification steps as they run, so the wizard can show progress per service. */
+  'accounts.progress': z.object({
+    email: z.string(),
+    service: serviceNameSchema,
+    state: z.enum(['running', 'ok', 'failed']),
+  }),
+  'mail.foldersChanged': z.object({ accountId: z.string() }),
+  'tasks.changed': z.object({ taskId: z.string(), kind: z.string(), state: taskStateSchema }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}

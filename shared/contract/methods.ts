@@ -1,0 +1,93 @@
+/**
+ * The one table of RPC methods: name → params schema → result schema.
+ * Both sides derive their types from it; the core parses every incoming
+ * `params` with the schema because the renderer is untrusted input.
+ */
+import { z } from 'zod';
+import {
+  accountSchema,
+  accountSettingsSchema,
+  discoveryResultSchema,
+  emailSchema,
+  folderSchema,
+  presetSchema,
+  taskSchema,
+  verifyReportSchema,
+} from './domain.ts';
+
+const idSchema = z.string().min(1).max(64);
+/** Passwords are opaque to us but bounded: a megabyte "password" is an attack. */
+const passwordSchema = z.string().min(1).max(1024);
+const noParams = z.object({}).strict();
+
+const saveOutcomeSchema = z.object({
+  report: verifyReportSchema,
+  account: accountSchema.optional(),
+});
+
+export const methods = {
+  'app.info': {
+    params: noParams,
+    result: z.object({ version: z.string(), schemaVersion: z.number().int() }),
+  },
+  'presets.list': {
+    params: noParams,
+    result: z.array(presetSchema),
+  },
+  'accounts.discover': {
+    params: z.object({ email: emailSchema }).strict(),
+    result: discoveryResultSchema,
+  },
+  /** Verifies the servers with the password and saves the account only if every check passed. */
+  'accounts.add': {
+    params: z.object({ settings: accountSettingsSchema, password: passwordSchema }).strict(),
+    result: saveOutcomeSchema,
+  },
+  'accounts.list': {
+    params: noParams,
+    result: z.array(accountSchema),
+  },
+  /** Re-verifies a saved account with its stored password (or a new one). */
+  'accounts.verify': {
+    params: z.object({ id: idSchema, password: passwordSchema.optional() }).strict(),
+    result: verifyReportSchema,
+  },
+  /** Replaces the settings; servers are verified again before anything is saved. */
+  'accounts.update': {
+    params: z
+      .object({ id: idSchema, settings: accountSettingsSchema, password: passwordSchema.optional() })
+      .strict(),
+    result: saveOutcomeSchema,
+  },
+  'accounts.remove': {
+    params: z.object({ id: idSchema }).strict(),
+    result: z.object({ removed: z.boolean() }),
+  },
+  'mail.listFolders': {
+    params: z.object({ accountId: idSchema }).strict(),
+    result: z.array(folderSchema),
+  },
+  /** Queues a folder-list refresh as a persisted task. */
+  'mail.syncFolders': {
+    params: z.object({ accountId: idSchema }).strict(),
+    result: z.object({ taskId: z.string() }),
+  },
+  'tasks.list': {
+    params: noParams,
+    result: z.array(taskSchema),
+  },
+} as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What a caller passes (defaults not yet applied). */
+export type Params<M extends MethodName> = z.input<Methods[M]['params']>;
+/** What the core's handler receives (after validation and defaults). */
+export type ParsedParams<M extends MethodName> = z.output<Methods[M]['params']>;
+export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}

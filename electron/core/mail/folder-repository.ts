@@ -1,0 +1,99 @@
+/**
+ * The folder list of each account. A sync replaces the whole list in one
+ * transaction, keeping each folder's id stable across syncs (by path).
+ */
+import { randomUUID } from 'node:crypto';
+import { folderSchema, type Folder, type SpecialUse } from '../../../shared/contract/index.ts';
+import type { Database } from '../db/database.ts';
+
+export interface RemoteFolder {
+  path: string;
+  name: string;
+  parentPath: string | undefined;
+  delimiter: string;
+  specialUse: SpecialUse | undefined;
+  subscribed: boolean;
+  messages: number | undefined;
+  unseen: number | undefined;
+}
+
+interface FolderRow {
+  id: string;
+  account_id: string;
+  path: string;
+  name: string;
+  parent_path: string | null;
+  delimiter: string;
+  special_use: string | null;
+  subscribed: number;
+  messages: number | null;
+  unseen: number | null;
+}
+
+export class FolderRepository {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  list(accountId: string): Folder[] {
+    return this.#db
+      .prepare<[string], FolderRow>('SELECT * FROM folders WHERE account_id = ? ORDER BY path')
+      .all(accountId)
+      .map((row) =>
+        folderSchema.parse({
+          id: row.id,
+          accountId: row.account_id,
+          path: row.path,
+          name: row.name,
+          delimiter: row.delimiter,
+          subscribed: row.subscribed === 1,
+          ...(row.parent_path === null ? {} : { parentPath: row.parent_path }),
+          ...(row.special_use === null ? {} : { specialUse: row.special_use }),
+          ...(row.messages === null ? {} : { messages: row.messages }),
+          ...(row.unseen === null ? {} : { unseen: row.unseen }),
+        }),
+      );
+  }
+
+  /** Returns true when anything the user sees changed. */
+  replace(accountId: string, folders: readonly RemoteFolder[]): boolean {
+    const upsert = this.#db.prepare(
+      `INSERT INTO folders (id, account_id, path, name, parent_path, delimiter, special_use, subscribed, messages, unseen)
+       VALUES (@id, @accountId, @path, @name, @parentPath, @delimiter, @specialUse, @subscribed, @messages, @unseen)
+       ON CONFLICT (account_id, path) DO UPDATE SET
+         name = excluded.name, parent_path = excluded.parent_path, delimiter = excluded.delimiter,
+         special_use = excluded.special_use, subscribed = excluded.subscribed,
+         messages = excluded.messages, unseen = excluded.unseen
+       WHERE (name, parent_path, delimiter, special_use, subscribed, messages, unseen)
+         IS NOT (excluded.name, excluded.parent_path, excluded.delimiter, excluded.special_use,
+                 excluded.subscribed, excluded.messages, excluded.unseen)`,
+    );
+    const existing = this.#db.prepare<[string], { path: string }>('SELECT path FROM folders WHERE account_id = ?');
+    const remove = this.#db.prepare('DELETE FROM folders WHERE account_id = ? AND path = ?');
+    return this.#db.transaction(() => {
+      let changes = 0;
+      const seen = new Set<string>();
+      for (const folder of folders) {
+        seen.add(folder.path);
+        changes += upsert.run({
+          id: randomUUID(),
+          accountId,
+          path: folder.path,
+          name: folder.name,
+          parentPath: folder.parentPath ?? null,
+          delimiter: folder.delimiter,
+          specialUse: folder.specialUse ?? null,
+          subscribed: folder.subscribed ? 1 : 0,
+          messages: folder.messages ?? null,
+          unseen: folder.unseen ?? null,
+        }).changes;
+      }
+      for (const { path } of existing.all(accountId)) {
+        if (!seen.has(path)) changes += remove.run(accountId, path).changes;
+      }
+      return changes > 0;
+    })();
+  }
+}

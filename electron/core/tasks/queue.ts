@@ -1,0 +1,187 @@
+/**
+ * Persisted tasks: every user action and the sync work it starts is a row
+ * first, then run. Rows survive a restart (a task caught "running" by a crash
+ * runs again), transient network failures retry with exponential backoff,
+ * and other failures stay visible with their error.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import {
+  CartableError,
+  cartableErrorSchema,
+  taskSchema,
+  type ErrorCode,
+  type Task,
+} from '../../../shared/contract/index.ts';
+import type { Database } from '../db/database.ts';
+import type { Clock, Logger } from '../ports.ts';
+
+/** Past this many tries a transient failure is treated as lasting. */
+export const MAX_ATTEMPTS = 8;
+const BASE_BACKOFF_MS = 2_000;
+const MAX_BACKOFF_MS = 10 * 60_000;
+const retryable = new Set<ErrorCode>(['NETWORK', 'TIMEOUT', 'HOST_NOT_FOUND', 'PORT_CLOSED']);
+
+type TaskState = Task['state'];
+
+interface TaskRow {
+  id: string;
+  kind: string;
+  payload_json: string;
+  state: TaskState;
+  attempts: number;
+  next_at: string;
+  created_at: string;
+  error_json: string | null;
+}
+
+interface Handler {
+  schema: z.ZodType;
+  run(payload: unknown): Promise<void>;
+}
+
+export interface TaskQueueDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  onChanged(task: { taskId: string; kind: string; state: TaskState }): void;
+}
+
+export class TaskQueue {
+  readonly #deps: TaskQueueDeps;
+  readonly #handlers = new Map<string, Handler>();
+  #running: Promise<void> | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  constructor(deps: TaskQueueDeps) {
+    this.#deps = deps;
+  }
+
+  register<S extends z.ZodType>(kind: string, schema: S, run: (payload: z.output<S>) => Promise<void>): void {
+    this.#handlers.set(kind, { schema, run: (payload) => run(payload as z.output<S>) });
+  }
+
+  /** Tasks a crash interrupted are due again; then the queue starts. */
+  start(): void {
+    this.#deps.db.prepare("UPDATE tasks SET state = 'pending' WHERE state = 'running'").run();
+    this.kick();
+  }
+
+  enqueue(kind: string, payload: unknown): string {
+    const handler = this.#handlers.get(kind);
+    if (!handler) throw new Error(`no handler for task ${kind}`);
+    handler.schema.parse(payload);
+    const id = randomUUID();
+    const now = this.#deps.clock.now().toISOString();
+    this.#deps.db
+      .prepare(
+        `INSERT INTO tasks (id, kind, payload_json, state, attempts, next_at, created_at, updated_at)
+         VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`,
+      )
+      .run(id, kind, JSON.stringify(payload), now, now, now);
+    this.#deps.onChanged({ taskId: id, kind, state: 'pending' });
+    this.kick();
+    return id;
+  }
+
+  list(limit = 100): Task[] {
+    const rows = this.#deps.db
+      .prepare<[number], TaskRow>('SELECT * FROM tasks ORDER BY created_at DESC LIMIT ?')
+      .all(limit);
+    return rows.map((row) =>
+      taskSchema.parse({
+        id: row.id,
+        kind: row.kind,
+        state: row.state,
+        attempts: row.attempts,
+        createdAt: row.created_at,
+        ...(row.error_json ? { error: cartableErrorSchema.parse(JSON.parse(row.error_json)) } : {}),
+      }),
+    );
+  }
+
+  /** Drops pending work whose payload names an account that no longer exists. */
+  cancelForAccount(accountId: string): void {
+    this.#deps.db
+      .prepare("DELETE FROM tasks WHERE state IN ('pending', 'failed') AND json_extract(payload_json, '$.accountId') = ?")
+      .run(accountId);
+  }
+
+  /** Resolves when no task is due right now (used by tests and orderly shutdown). */
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    await this.idle();
+  }
+
+  kick(): void {
+    if (this.#closed || this.#running) return;
+    this.#running = this.#drain().finally(() => {
+      this.#running = undefined;
+      this.#schedule();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    for (let row = this.#nextDue(); row && !this.#closed; row = this.#nextDue()) await this.#run(row);
+  }
+
+  #nextDue(): TaskRow | undefined {
+    return this.#deps.db
+      .prepare<[string], TaskRow>(
+        "SELECT * FROM tasks WHERE state = 'pending' AND next_at <= ? ORDER BY next_at, created_at LIMIT 1",
+      )
+      .get(this.#deps.clock.now().toISOString());
+  }
+
+  #schedule(): void {
+    if (this.#closed) return;
+    const next = this.#deps.db
+      .prepare<[], { next_at: string }>("SELECT next_at FROM tasks WHERE state = 'pending' ORDER BY next_at LIMIT 1")
+      .get();
+    clearTimeout(this.#timer);
+    if (!next) return;
+    const delay = Math.max(0, Date.parse(next.next_at) - this.#deps.clock.now().getTime());
+    this.#timer = setTimeout(() => this.kick(), delay);
+    this.#timer.unref();
+  }
+
+  #setState(row: TaskRow, state: TaskState, fields: { attempts?: number; nextAt?: string; error?: string | null }) {
+    this.#deps.db
+      .prepare(
+        `UPDATE tasks SET state = ?, attempts = COALESCE(?, attempts), next_at = COALESCE(?, next_at),
+           error_json = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(state, fields.attempts ?? null, fields.nextAt ?? null, fields.error ?? null, this.#deps.clock.now().toISOString(), row.id);
+    this.#deps.onChanged({ taskId: row.id, kind: row.kind, state });
+  }
+
+  async #run(row: TaskRow): Promise<void> {
+    const handler = this.#handlers.get(row.kind);
+    const attempts = row.attempts + 1;
+    if (!handler) {
+      this.#setState(row, 'failed', { attempts, error: JSON.stringify({ code: 'INTERNAL', details: { kind: row.kind } }) });
+      return;
+    }
+    this.#setState(row, 'running', { attempts });
+    try {
+      await handler.run(handler.schema.parse(JSON.parse(row.payload_json)));
+      this.#setState(row, 'done', {});
+    } catch (error) {
+      const failure = error instanceof CartableError ? error : new CartableError('INTERNAL', { kind: row.kind });
+      if (!(error instanceof CartableError)) this.#deps.logger.error('task crashed', { kind: row.kind, error: String(error) });
+      const again = retryable.has(failure.code) && attempts < MAX_ATTEMPTS;
+      const delay = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempts - 1));
+      const nextAt = new Date(this.#deps.clock.now().getTime() + delay).toISOString();
+      this.#setState(row, again ? 'pending' : 'failed', {
+        ...(again ? { nextAt } : {}),
+        error: JSON.stringify(failure.toShape()),
+      });
+    }
+  }
+}

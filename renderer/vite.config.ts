@@ -1,0 +1,32 @@
+// Builds the renderer into dist/renderer and runs its component tests (jsdom).
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { defineConfig } from 'vitest/config';
+
+const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+
+export default defineConfig(({ mode }) => ({
+  root: here('.'),
+  // Relative asset URLs: the same build is loaded from file:// (Electron) and http:// (browser host).
+  base: './',
+  plugins: [svelte(), svelteTesting()],
+  resolve: {
+    alias: { $shared: here('../shared') },
+    // Under vitest, Svelte's client runtime (not its server renderer) must run in jsdom.
+    ...(mode === 'test' ? { conditions: ['browser'] } : {}),
+  },
+  build: {
+    outDir: here('../dist/renderer'),
+    emptyOutDir: true,
+    // Nothing inlined as data: URLs, so the hosts' CSP stays strict.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+  test: {
+    name: 'renderer',
+    root: here('.'),
+    environment: 'jsdom',
+    include: ['src/**/*.test.ts'],
+  },
+}));

@@ -10,7 +10,15 @@ export default defineConfig(({ mode }) => ({
   root: here('.'),
   // Relative asset URLs: the same build is loaded from file:// (Electron) and http:// (browser host).
   base: './',
-  plugins: [svelte(), svelteTesting()],
+  plugins: [
+    svelte({
+      configFile: false,
+      // Runes only in our own components (STYLE.md); libraries compile as they were written.
+      dynamicCompileOptions: ({ filename }) =>
+        filename.includes('/renderer/src/') ? { runes: true } : undefined,
+    }),
+    svelteTesting(),
+  ],
   resolve: {
     alias: { $shared: here('../shared') },
     // Under vitest, Svelte's client runtime (not its server renderer) must run in jsdom.

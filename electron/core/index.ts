@@ -10,3 +10,4 @@ export { createMemorySecretStore } from './secrets/memory.ts';
 export { createConsoleLogger } from './log.ts';
 export { connectInMemory } from './hosts/memory.ts';
 export { latestSchemaVersion } from './db/migrations.ts';
+export { readPolicyFile, type Policy } from './policy.ts';

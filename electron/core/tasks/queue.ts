@@ -51,6 +51,8 @@ export class TaskQueue {
   readonly #deps: TaskQueueDeps;
   readonly #handlers = new Map<string, Handler>();
   #running: Promise<void> | undefined;
+  /** A kick that arrived while draining: drain again instead of losing it. */
+  #kickedWhileRunning = false;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
 
@@ -120,10 +122,19 @@ export class TaskQueue {
   }
 
   kick(): void {
-    if (this.#closed || this.#running) return;
+    if (this.#closed) return;
+    if (this.#running) {
+      this.#kickedWhileRunning = true;
+      return;
+    }
     this.#running = this.#drain().finally(() => {
       this.#running = undefined;
-      this.#schedule();
+      if (this.#kickedWhileRunning) {
+        this.#kickedWhileRunning = false;
+        this.kick();
+      } else {
+        this.#schedule();
+      }
     });
   }
 

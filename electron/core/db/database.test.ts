@@ -1,0 +1,93 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CartableError } from '../../../shared/contract/index.ts';
+import { migrate, openDatabase, schemaVersion } from './database.ts';
+import { latestSchemaVersion, migrations, type Migration } from './migrations.ts';
+
+function tables(db: ReturnType<typeof openDatabase>): string[] {
+  return db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+    .all()
+    .map((row) => row.name);
+}
+
+describe('openDatabase', () => {
+  it('applies every migration to a new database, with WAL and foreign keys on', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cartable-db-')), 'p.sqlite');
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(latestSchemaVersion);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+    // Reopening a current database changes nothing.
+    const again = openDatabase(file);
+    expect(schemaVersion(again)).toBe(latestSchemaVersion);
+    again.close();
+  });
+
+  it('refuses a database written by a newer Cartable, with both versions', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cartable-db-')), 'p.sqlite');
+    const db = openDatabase(file);
+    db.pragma(`user_version = ${latestSchemaVersion + 5}`);
+    db.close();
+    let caught: unknown;
+    try {
+      openDatabase(file);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CartableError);
+    expect((caught as CartableError).toShape()).toEqual({
+      code: 'DB_NEWER_VERSION',
+      details: { found: latestSchemaVersion + 5, supported: latestSchemaVersion },
+    });
+  });
+
+  it('applies pending migrations all or nothing', () => {
+    const db = openDatabase(':memory:', migrations.slice(0, 1));
+    const broken: Migration[] = [
+      ...migrations,
+      {
+        version: latestSchemaVersion + 1,
+        name: 'broken',
+        up: (d) => d.exec('CREATE TABLE half_done (x); SELECT no_such_function();'),
+      },
+    ];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(['accounts']);
+  });
+});
+
+describe('each migration', () => {
+  const steps: Array<[number, string[]]> = [
+    [1, ['accounts']],
+    [2, ['accounts', 'folders']],
+    [3, ['accounts', 'folders', 'tasks']],
+  ];
+  it.each(steps)('migration %i leaves exactly its tables', (version, expected) => {
+    const db = openDatabase(':memory:', migrations.filter((m) => m.version <= version));
+    expect(schemaVersion(db)).toBe(version);
+    expect(tables(db)).toEqual(expected);
+    db.close();
+  });
+
+  it('migration 2: deleting an account deletes its folders', () => {
+    const db = openDatabase(':memory:');
+    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
+    db.prepare("INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)").run();
+    db.prepare("DELETE FROM accounts WHERE id = 'a'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM folders').get()).toEqual({ n: 0 });
+  });
+
+  it('migration 3: a task state outside the known ones is rejected', () => {
+    const db = openDatabase(':memory:');
+    expect(() =>
+      db
+        .prepare("INSERT INTO tasks (id, kind, payload_json, state, next_at, created_at, updated_at) VALUES ('t', 'k', '{}', 'lost', 'n', 'n', 'n')")
+        .run(),
+    ).toThrow(/CHECK/);
+  });
+});

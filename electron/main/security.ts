@@ -1,0 +1,37 @@
+/**
+ * Window hardening: no navigation away from the app, no new windows, no
+ * permission granted to web content, and a strict CSP on everything served.
+ */
+import { session, shell, type BrowserWindow } from 'electron';
+
+export const APP_ORIGIN = 'app://cartable';
+
+export const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "frame-src 'self' blob: data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function hardenSession(): void {
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+export function hardenWindow(window: BrowserWindow): void {
+  const contents = window.webContents;
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links from mail open in the system browser, never inside the app.
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}

@@ -1,0 +1,45 @@
+/**
+ * A dumb pipe between the sandboxed renderer and the core: the MessagePort
+ * that main hands over, behind `invoke` and `subscribe` for the contract's
+ * names only. No logic lives here.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { isEventName, isMethodName } from '../../shared/contract/index.ts';
+import type { RpcRequest, ServerMessage } from '../../shared/contract/index.ts';
+import { createRpcClient } from '../../shared/rpc-client.ts';
+
+let port: MessagePort | undefined;
+const queued: RpcRequest[] = [];
+let receive: ((message: ServerMessage) => void) | undefined;
+
+ipcRenderer.on('cartable:port', (event) => {
+  port = event.ports[0];
+  if (!port) return;
+  port.onmessage = (message: MessageEvent<ServerMessage>) => receive?.(message.data);
+  for (const request of queued.splice(0)) port.postMessage(request);
+});
+
+const client = createRpcClient({
+  send(request) {
+    if (port) port.postMessage(request);
+    else queued.push(request);
+  },
+  onMessage(handler) {
+    receive = handler;
+  },
+});
+
+contextBridge.exposeInMainWorld('cartable', {
+  invoke(method: string, params: unknown): Promise<unknown> {
+    if (!isMethodName(method)) return Promise.reject(new Error(`méthode inconnue : ${method}`));
+    // The renderer is untrusted; the core validates params again on its side.
+    return client.invoke(method, params as never).catch((error: unknown) => {
+      const shape = error as { code?: unknown; details?: unknown };
+      throw { code: shape.code ?? 'INTERNAL', details: shape.details };
+    });
+  },
+  subscribe(event: string, listener: (payload: unknown) => void): () => void {
+    if (!isEventName(event)) throw new Error(`événement inconnu : ${event}`);
+    return client.subscribe(event, listener);
+  },
+});

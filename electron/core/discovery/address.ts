@@ -39,7 +39,12 @@ export function parseAddress(input: string): MailAddress {
   if (!parsed.success) throw new CartableError('DISCOVERY_FAILED', { domain: typedDomain });
   const email = parsed.data;
   const split = email.lastIndexOf('@');
-  const domain = normaliseHostname(domainToASCII(email.slice(split + 1)));
+  const typed = email.slice(split + 1);
+  // domainToASCII parses a URL host, so "x.fr/evil" would come back as "x.fr":
+  // ASCII punctuation other than "." and "-" is refused before it gets there.
+  const domain = /[\x00-\x2c/\x3a-\x40\x5b-\x60\x7b-\x7f]/.test(typed)
+    ? undefined
+    : normaliseHostname(domainToASCII(typed));
   if (domain === undefined) throw new CartableError('DISCOVERY_FAILED', { domain: typedDomain });
   return { email, localPart: email.slice(0, split), domain };
 }

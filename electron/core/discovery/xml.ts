@@ -143,8 +143,8 @@ class XmlReader {
       const value = this.source.slice(this.position + 1, end);
       if (value.includes('<')) return undefined;
       // Object.hasOwn guard: a hostile `__proto__="…"` must stay a plain key.
-      if (!Object.hasOwn(attributes, localName(attribute))) {
-        Object.defineProperty(attributes, localName(attribute), { value: decodeEntities(value), enumerable: true });
+      if (!Object.hasOwn(attributes, attribute)) {
+        Object.defineProperty(attributes, attribute, { value: decodeEntities(value), enumerable: true });
       }
       this.position = end + 1;
     }

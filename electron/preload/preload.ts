@@ -35,6 +35,8 @@ contextBridge.exposeInMainWorld('cartable', {
     // The renderer is untrusted; the core validates params again on its side.
     return client.invoke(method, params as never).catch((error: unknown) => {
       const shape = error as { code?: unknown; details?: unknown };
+      // contextBridge copies only the message of an Error: the plain shape is what survives the bridge.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
       throw { code: shape.code ?? 'INTERNAL', details: shape.details };
     });
   },

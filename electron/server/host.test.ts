@@ -83,7 +83,7 @@ describe('browser host', () => {
 
   it('answers RPC over the WebSocket of the real page', async () => {
     const ws = await openSocket({ cookie: await cookieFromTokenUrl(), origin: host.origin });
-    const answer = new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const answer = new Promise<unknown>((resolve) => ws.once('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8')))));
     ws.send(JSON.stringify({ kind: 'request', id: 7, method: 'app.info', params: {} }));
     expect(await answer).toEqual({ kind: 'response', id: 7, ok: true, result: { version: '1.2.3', schemaVersion: 3 } });
     ws.close();

@@ -35,11 +35,11 @@ function refuse(socket: Duplex, status: string): void {
 
 function attach(ws: WebSocket, core: Core): void {
   const unsubscribe = core.subscribe((event) => ws.send(JSON.stringify(event)));
-  ws.on('message', (data, isBinary) => {
+  ws.on('message', (data: Buffer, isBinary) => {
     if (isBinary) return ws.close(1003, 'text only');
     let request: unknown;
     try {
-      request = JSON.parse(String(data));
+      request = JSON.parse(data.toString('utf8'));
     } catch {
       return ws.close(1007, 'invalid JSON');
     }
@@ -54,6 +54,7 @@ function attach(ws: WebSocket, core: Core): void {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? newToken();
   let origin = '';
+  // Without a binaryType, ws hands text frames over as one Buffer.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   wss.on('connection', (ws) => attach(ws, options.core));
 

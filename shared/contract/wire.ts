@@ -3,7 +3,7 @@
  * The transport moves these as JSON-compatible values and knows nothing else.
  */
 import { z } from 'zod';
-import { cartableErrorSchema } from './errors.ts';
+import type { cartableErrorSchema } from './errors.ts';
 
 export const requestSchema = z.object({
   kind: z.literal('request'),

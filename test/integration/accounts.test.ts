@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountSettingsInput, ServiceCheck, VerifyReport } from '../../shared/contract/index.ts';
+import { createMemorySecretStore } from '../../electron/core/index.ts';
 import { startTestCore, type TestCore } from '../support/core.ts';
 import { caPem, endpoints, serverFingerprint, user } from '../support/stack.ts';
 
@@ -55,7 +56,7 @@ describe('verifying alice’s SOGo account', () => {
 
     await core.idle();
     const folders = await client.invoke('mail.listFolders', { accountId });
-    const special = Object.fromEntries(folders.filter((f) => f.specialUse).map((f) => [f.specialUse, f.path]));
+    const special = Object.fromEntries(folders.flatMap((f) => (f.specialUse ? [[f.specialUse, f.path] as const] : [])));
     expect(special).toMatchObject({ inbox: 'INBOX', drafts: 'Drafts', sent: 'Sent', trash: 'Trash', junk: 'Junk', archive: 'Archives' });
     expect(folders.find((f) => f.path === 'INBOX')?.messages).toBeTypeOf('number');
     expect(await client.invoke('tasks.list', {})).toEqual([expect.objectContaining({ kind: 'mail.syncFolders', state: 'done' })]);
@@ -71,12 +72,14 @@ describe('verifying alice’s SOGo account', () => {
   });
 
   it('says which service refused a wrong password, and saves nothing', async () => {
-    const { client, secrets } = trustingCore();
+    const secrets = createMemorySecretStore();
+    running = startTestCore({ extraCaPem: [caPem()], secrets });
+    const { client } = running;
     const outcome = await client.invoke('accounts.add', { settings: aliceSettings(), password: 'pas-le-bon' });
     expect(failed(outcome.report)).toEqual({ imap: 'AUTH_FAILED', smtp: 'AUTH_FAILED', dav: 'AUTH_FAILED' });
     expect(outcome.account).toBeUndefined();
     expect(await client.invoke('accounts.list', {})).toEqual([]);
-    expect((secrets as { size: number }).size).toBe(0);
+    expect(secrets.size).toBe(0);
   });
 
   it('reports a closed port', async () => {

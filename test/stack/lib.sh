@@ -8,13 +8,19 @@ STACK_SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOTDIR="$CARTABLE_STACK_DIR"
 
 # Fixed test credentials (not secrets: documented in README.md and stack.json).
+# shellcheck disable=SC2034  # used by the scripts that source this file
 DB_NAME=sogo
+# shellcheck disable=SC2034
 DB_USER=sogo
+# shellcheck disable=SC2034
 DB_PASS=sogo-db-pass
-MAIL_UID=8   # Debian "mail" user/group owns every Maildir
+# shellcheck disable=SC2034  # Debian "mail" user/group owns every Maildir
+MAIL_UID=8
+# shellcheck disable=SC2034
 MAIL_GID=8
 
 # Every service of the stack, in start order; stop.sh walks it backwards.
+# shellcheck disable=SC2034
 SERVICES=(postgresql memcached dovecot dovecot-notls postfix sogod nginx)
 
 log() { printf '[stack] %s\n' "$*" >&2; }

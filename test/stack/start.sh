@@ -14,6 +14,12 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 T0=$(date +%s%N)
 
+# STACK_DEBUG=1 ./start.sh prints the time of each phase.
+phase() {
+  [[ -n ${STACK_DEBUG:-} ]] || return 0
+  log "$(printf '%6d ms  %s' $((($(date +%s%N) - T0) / 1000000)) "$*")"
+}
+
 # --------------------------------------------------------------------------
 # Debian packages
 # --------------------------------------------------------------------------
@@ -49,7 +55,7 @@ EOF
 
 pg_bindir() {
   local d
-  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  d=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   [[ -n $d && -x $d/initdb ]] && echo "$d"
 }
 
@@ -96,7 +102,7 @@ install_packages_if_missing() {
   apt-get "${apt_opts[@]}" update -qq
   # nginx-light exists in bookworm; later Debian releases only ship nginx.
   local web=nginx-light
-  if [[ -z $(apt-cache policy nginx-light 2>/dev/null | awk '/Candidate:/ {print $2}' | grep -v '(none)') ]]; then
+  if ! apt-cache policy nginx-light 2>/dev/null | grep -q 'Candidate: [0-9]'; then
     web=nginx
   fi
   pkg_installed nginx || pkg_installed nginx-light || pkg_installed nginx-full ||
@@ -248,6 +254,7 @@ SELECT 'CREATE DATABASE $DB_NAME OWNER $DB_USER ENCODING ''UTF8'' TEMPLATE templ
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB_NAME')\gexec
 EOF
   psql_root -d "$DB_NAME" <<'EOF'
+SET client_min_messages = warning;
 SET ROLE sogo;
 
 -- SOGo creates these three on first use, but its 3 workers race and two of
@@ -392,6 +399,10 @@ namespace inbox {
   inbox = yes
   separator = /
   prefix =
+  # Subscribed too, for clients that only walk LSUB.
+  mailbox INBOX {
+    auto = subscribe
+  }
   mailbox Drafts {
     special_use = \\Drafts
     auto = subscribe
@@ -687,11 +698,21 @@ start_postfix() {
   svc_running postfix && return 0
   check_ports_free postfix
   write_postfix_conf
-  rm -f "$(svc_pidfile postfix)"
-  # `postfix start` checks/creates the spool (~2 s on a fresh one): run it in
-  # the background and only wait for its ports at the end.
+  local q=$ROOTDIR/postfix/spool d
+  rm -f "$q/pid/master.pid"
+  # `postfix start` runs post-install create-missing + integrity checks,
+  # ~2 s even when nothing is missing. Create the queue directories
+  # ourselves (owners/modes of /etc/postfix/postfix-files) and leave the
+  # "quick-start" file that makes postfix-script go straight to `master -w`.
+  for d in active bounce corrupt defer deferred flush hold incoming private saved trace; do
+    install -d -o postfix -g root -m 700 "$q/$d"
+  done
+  install -d -o postfix -g postdrop -m 730 "$q/maildrop"
+  install -d -o postfix -g postdrop -m 710 "$q/public"
+  install -d -o root -g root -m 755 "$q/pid"
+  touch "$q/quick-start"
   detached "$ROOTDIR/log/postfix-start.log" postfix -c "$ROOTDIR/postfix/conf" start
-  POSTFIX_JOB=$!
+  wait $! || die "postfix did not start, see $ROOTDIR/log/postfix-start.log and postfix.log"
 }
 
 # --------------------------------------------------------------------------
@@ -887,12 +908,11 @@ http {
     location = /.well-known/caldav { return 301 /SOGo/dav/; }
     location = /.well-known/carddav { return 301 /SOGo/dav/; }
 
+    # Thunderbird-style autoconfig (served as text/xml, like ISPs do).
     location = /.well-known/autoconfig/mail/config-v1.1.xml {
-      default_type application/xml;
       alias $n/www/config-v1.1.xml;
     }
     location = /mail/config-v1.1.xml {
-      default_type application/xml;
       alias $n/www/config-v1.1.xml;
     }
 
@@ -1085,25 +1105,31 @@ if all_running && [[ $(propfind_status "$STACK_DAV_PLAIN_URL"alice/ alice) == 20
   exit 0
 fi
 
+phase "checks done"
 make_dirs
 make_tls
+phase "tls ready"
 
 # PostgreSQL (initdb on a cold start) in the background while the mail
 # servers start: they only query it when a client connects.
 start_postgres &
 PG_JOB=$!
-POSTFIX_JOB=''
 start_memcached
+phase "memcached started"
 start_dovecot
+phase "dovecot started"
 start_postfix
+phase "postfix started"
 start_nginx
+phase "nginx started"
 wait "$PG_JOB" || die "PostgreSQL setup failed (logs: $ROOTDIR/log/initdb.log, postgresql.log)"
+phase "postgresql ready"
 start_sogod
-if [[ -n $POSTFIX_JOB ]]; then
-  wait "$POSTFIX_JOB" || die "postfix start failed, see $ROOTDIR/log/postfix-start.log"
-fi
+phase "sogod launched"
 wait_ports 60
+phase "all ports listening"
 wait_sogo 60
+phase "sogo answers"
 [[ $(propfind_status "$STACK_DAV_URL"alice/ alice --cacert "$STACK_CA") == 207 ]] ||
   die "PROPFIND through the TLS front (nginx :$STACK_HTTPS_PORT) failed, see $ROOTDIR/log/nginx-error.log"
 write_stack_json

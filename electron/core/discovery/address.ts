@@ -42,7 +42,7 @@ export function parseAddress(input: string): MailAddress {
   const typed = email.slice(split + 1);
   // domainToASCII parses a URL host, so "x.fr/evil" would come back as "x.fr":
   // ASCII punctuation other than "." and "-" is refused before it gets there.
-  const domain = /[\x00-\x2c/\x3a-\x40\x5b-\x60\x7b-\x7f]/.test(typed)
+  const domain = /[^A-Za-z0-9.\-\u0080-\uFFFF]/.test(typed)
     ? undefined
     : normaliseHostname(domainToASCII(typed));
   if (domain === undefined) throw new CartableError('DISCOVERY_FAILED', { domain: typedDomain });

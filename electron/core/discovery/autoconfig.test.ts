@@ -5,8 +5,16 @@ import { MAX_REDIRECTS } from './redirect.ts';
 import { clientConfig, fakeDeps, server } from './test-deps.ts';
 
 const address = parseAddress('Jean.Dupont@Example.test');
-const imapSsl = server('incomingServer', 'imap', { hostname: 'imap.example.test', port: '993', socketType: 'SSL' });
-const smtpSsl = server('outgoingServer', 'smtp', { hostname: 'smtp.example.test', port: '465', socketType: 'SSL' });
+const imapSsl = server('incomingServer', 'imap', {
+  hostname: 'imap.example.test',
+  port: '993',
+  socketType: 'SSL',
+});
+const smtpSsl = server('outgoingServer', 'smtp', {
+  hostname: 'smtp.example.test',
+  port: '465',
+  socketType: 'SSL',
+});
 
 describe('parseClientConfig', () => {
   it('reads an IMAP and an SMTP server', () => {
@@ -17,24 +25,48 @@ describe('parseClientConfig', () => {
   });
 
   it('prefers IMAP even when POP3 comes first, and never returns POP3', () => {
-    const pop = server('incomingServer', 'pop3', { hostname: 'pop.example.test', port: '995', socketType: 'SSL' });
-    expect(parseClientConfig(clientConfig(pop + imapSsl), address)?.imap?.endpoint.host).toBe('imap.example.test');
+    const pop = server('incomingServer', 'pop3', {
+      hostname: 'pop.example.test',
+      port: '995',
+      socketType: 'SSL',
+    });
+    expect(parseClientConfig(clientConfig(pop + imapSsl), address)?.imap?.endpoint.host).toBe(
+      'imap.example.test',
+    );
     expect(parseClientConfig(clientConfig(pop + smtpSsl), address)?.imap).toBeUndefined();
   });
 
   it('maps STARTTLS and ignores plain servers, taking the next acceptable one', () => {
-    const plain = server('incomingServer', 'imap', { hostname: 'plain.example.test', port: '143', socketType: 'plain' });
+    const plain = server('incomingServer', 'imap', {
+      hostname: 'plain.example.test',
+      port: '143',
+      socketType: 'plain',
+    });
     const noSocket = server('incomingServer', 'imap', { hostname: 'nosocket.example.test', port: '143' });
-    const starttls = server('outgoingServer', 'smtp', { hostname: 'smtp.example.test', port: '587', socketType: 'STARTTLS' });
-    const plainSmtp = server('outgoingServer', 'smtp', { hostname: 'plain.example.test', port: '25', socketType: 'plain' });
+    const starttls = server('outgoingServer', 'smtp', {
+      hostname: 'smtp.example.test',
+      port: '587',
+      socketType: 'STARTTLS',
+    });
+    const plainSmtp = server('outgoingServer', 'smtp', {
+      hostname: 'plain.example.test',
+      port: '25',
+      socketType: 'plain',
+    });
     const offer = parseClientConfig(clientConfig(plain + noSocket + imapSsl + plainSmtp + starttls), address);
     expect(offer?.imap?.endpoint).toEqual({ host: 'imap.example.test', port: 993, security: 'tls' });
     expect(offer?.smtp?.endpoint).toEqual({ host: 'smtp.example.test', port: 587, security: 'starttls' });
   });
 
   it('takes the first acceptable server in document order', () => {
-    const second = server('incomingServer', 'imap', { hostname: 'second.example.test', port: '143', socketType: 'STARTTLS' });
-    expect(parseClientConfig(clientConfig(imapSsl + second), address)?.imap?.endpoint.host).toBe('imap.example.test');
+    const second = server('incomingServer', 'imap', {
+      hostname: 'second.example.test',
+      port: '143',
+      socketType: 'STARTTLS',
+    });
+    expect(parseClientConfig(clientConfig(imapSsl + second), address)?.imap?.endpoint.host).toBe(
+      'imap.example.test',
+    );
   });
 
   it('fills the username and hostname placeholders', () => {
@@ -58,12 +90,20 @@ describe('parseClientConfig', () => {
   });
 
   it('leaves the username undefined when it uses a placeholder we do not know', () => {
-    const imap = server('incomingServer', 'imap', { hostname: 'imap.example.test', port: '993', socketType: 'SSL', username: '%REALNAME%' });
+    const imap = server('incomingServer', 'imap', {
+      hostname: 'imap.example.test',
+      port: '993',
+      socketType: 'SSL',
+      username: '%REALNAME%',
+    });
     expect(parseClientConfig(clientConfig(imap), address)?.imap?.username).toBeUndefined();
   });
 
   it('uses the standard port when none is given, and skips servers with a bad port or host', () => {
-    const noPort = server('incomingServer', 'imap', { hostname: 'imap.example.test', socketType: 'STARTTLS' });
+    const noPort = server('incomingServer', 'imap', {
+      hostname: 'imap.example.test',
+      socketType: 'STARTTLS',
+    });
     expect(parseClientConfig(clientConfig(noPort), address)?.imap?.endpoint.port).toBe(143);
     for (const fields of [
       { hostname: 'imap.example.test', port: '99999', socketType: 'SSL' },
@@ -73,7 +113,9 @@ describe('parseClientConfig', () => {
       { hostname: 'evil.test/path?', port: '993', socketType: 'SSL' },
       { hostname: '127.0.0.1', port: '993', socketType: 'SSL' },
     ]) {
-      expect(parseClientConfig(clientConfig(server('incomingServer', 'imap', fields)), address)?.imap).toBeUndefined();
+      expect(
+        parseClientConfig(clientConfig(server('incomingServer', 'imap', fields)), address)?.imap,
+      ).toBeUndefined();
     }
   });
 
@@ -90,7 +132,9 @@ describe('parseClientConfig', () => {
       socketType: 'SSL',
       authentication: ['OAuth2', 'password-cleartext'],
     });
-    expect(parseClientConfig(clientConfig(oauth + both), address)?.imap?.endpoint.host).toBe('both.example.test');
+    expect(parseClientConfig(clientConfig(oauth + both), address)?.imap?.endpoint.host).toBe(
+      'both.example.test',
+    );
   });
 
   it('returns an empty offer for a valid document without usable servers', () => {
@@ -177,7 +221,9 @@ describe('findAutoconfig', () => {
     });
     const result = await findAutoconfig(deps, address, needBoth);
     expect(result.steps.map((s) => s.found)).toEqual([false, false]);
-    expect(deps.requests.filter((r) => r.includes('autoconfig.example.test'))).toHaveLength(MAX_REDIRECTS + 1);
+    expect(deps.requests.filter((r) => r.includes('autoconfig.example.test'))).toHaveLength(
+      MAX_REDIRECTS + 1,
+    );
   });
 
   it('reports not found when nothing answers', async () => {

@@ -41,7 +41,11 @@ function fillPlaceholders(template: string, address: MailAddress): string {
     .replaceAll('%EMAILDOMAIN%', address.domain);
 }
 
-function readServer(server: XmlElement, service: 'imap' | 'smtp', address: MailAddress): MailServerOffer | undefined {
+function readServer(
+  server: XmlElement,
+  service: 'imap' | 'smtp',
+  address: MailAddress,
+): MailServerOffer | undefined {
   const security = SECURITY_BY_SOCKET_TYPE[childText(server, 'socketType')?.toUpperCase() ?? ''];
   if (security === undefined) return undefined;
   const host = normaliseHostname(fillPlaceholders(childText(server, 'hostname') ?? '', address));
@@ -114,7 +118,8 @@ export async function findAutoconfig(
   const steps: DiscoveryStep[] = [];
   for (const place of places) {
     const followed = await requestFollowingHttps(deps, place.url, 'GET');
-    const offer = followed?.answer.status === 200 ? parseClientConfig(followed.answer.body, address) : undefined;
+    const offer =
+      followed?.answer.status === 200 ? parseClientConfig(followed.answer.body, address) : undefined;
     const useful = offer !== undefined && ((needed.imap && offer.imap) || (needed.smtp && offer.smtp));
     steps.push({ step: place.step, found: Boolean(useful) });
     if (useful) return { offer, steps };

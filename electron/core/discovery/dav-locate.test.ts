@@ -26,7 +26,9 @@ describe('answersLikeDav', () => {
 describe('locateDav', () => {
   it('uses the SRV target and TXT path without any HTTP request', async () => {
     const deps = fakeDeps({
-      srv: { '_caldavs._tcp.example.test': [{ name: 'dav.example.test', port: 8443, priority: 0, weight: 0 }] },
+      srv: {
+        '_caldavs._tcp.example.test': [{ name: 'dav.example.test', port: 8443, priority: 0, weight: 0 }],
+      },
       txt: { '_caldavs._tcp.example.test': [['path=/SOGo/dav/']] },
     });
     expect(await locateDav(deps, 'example.test', noImapHost)).toEqual({
@@ -38,7 +40,9 @@ describe('locateDav', () => {
 
   it('asks the SRV target its well-known URI when there is no TXT path', async () => {
     const deps = fakeDeps({
-      srv: { '_caldavs._tcp.example.test': [{ name: 'dav.example.test', port: 443, priority: 0, weight: 0 }] },
+      srv: {
+        '_caldavs._tcp.example.test': [{ name: 'dav.example.test', port: 443, priority: 0, weight: 0 }],
+      },
       http: {
         'PROPFIND https://dav.example.test/.well-known/caldav': { status: 301, body: '', location: '/dav/' },
         'PROPFIND https://dav.example.test/dav/': { status: 207, body: '' },
@@ -50,7 +54,9 @@ describe('locateDav', () => {
 
   it('falls back to the SRV target root when it has no well-known redirect', async () => {
     const deps = fakeDeps({
-      srv: { '_caldavs._tcp.example.test': [{ name: 'dav.example.test', port: 443, priority: 0, weight: 0 }] },
+      srv: {
+        '_caldavs._tcp.example.test': [{ name: 'dav.example.test', port: 443, priority: 0, weight: 0 }],
+      },
       http: { 'PROPFIND https://dav.example.test/': challenge },
     });
     expect((await locateDav(deps, 'example.test', noImapHost)).url).toBe('https://dav.example.test/');
@@ -83,12 +89,16 @@ describe('locateDav', () => {
         'PROPFIND https://webmail.example.test/SOGo/dav/': { status: 207, body: '' },
       },
     });
-    expect((await locateDav(deps, 'example.test', noImapHost)).url).toBe('https://webmail.example.test/SOGo/dav/');
+    expect((await locateDav(deps, 'example.test', noImapHost)).url).toBe(
+      'https://webmail.example.test/SOGo/dav/',
+    );
   });
 
   it('does not take sogod’s own 200 HTML answer to /.well-known/caldav for DAV (STACK.md gotcha 14)', async () => {
     const deps = fakeDeps({
-      http: { 'PROPFIND https://example.test/.well-known/caldav': { status: 200, body: '<html>SOGo login</html>' } },
+      http: {
+        'PROPFIND https://example.test/.well-known/caldav': { status: 200, body: '<html>SOGo login</html>' },
+      },
     });
     const found = await locateDav(deps, 'example.test', noImapHost);
     expect(found.url).toBeUndefined();

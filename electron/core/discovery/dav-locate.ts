@@ -38,7 +38,11 @@ async function viaWellKnown(deps: DiscoveryDeps, origin: string): Promise<string
 }
 
 /** RFC 6764 §6: the TXT path when given, else the target's well-known URI, else its root. */
-async function viaSrvTarget(deps: DiscoveryDeps, target: SrvTarget, path: string | undefined): Promise<string | undefined> {
+async function viaSrvTarget(
+  deps: DiscoveryDeps,
+  target: SrvTarget,
+  path: string | undefined,
+): Promise<string | undefined> {
   if (path !== undefined) return acceptable(httpsUrl(target, path));
   const origin = httpsUrl(target, '/').slice(0, -1);
   const wellKnown = await viaWellKnown(deps, origin);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Preset } from '../../../shared/contract/domain.ts';
+import { discoveryResultSchema, type Preset } from '../../../shared/contract/domain.ts';
 import { CartableError } from '../../../shared/contract/errors.ts';
 import { builtinPresets } from '../../../shared/presets.ts';
 import { discoverAccount } from './discover.ts';
@@ -9,8 +9,14 @@ import { clientConfig, fakeDeps, server } from './test-deps.ts';
 const autoconfigUrl = (domain: string, email: string) =>
   `GET https://autoconfig.${domain}/mail/config-v1.1.xml?emailaddress=${encodeURIComponent(email)}`;
 const imapSsl = (host: string, username?: string) =>
-  server('incomingServer', 'imap', { hostname: host, port: '993', socketType: 'SSL', ...(username && { username }) });
-const smtpSsl = (host: string) => server('outgoingServer', 'smtp', { hostname: host, port: '465', socketType: 'SSL' });
+  server('incomingServer', 'imap', {
+    hostname: host,
+    port: '993',
+    socketType: 'SSL',
+    ...(username && { username }),
+  });
+const smtpSsl = (host: string) =>
+  server('outgoingServer', 'smtp', { hostname: host, port: '465', socketType: 'SSL' });
 const srvRecord = (name: string, port: number) => [{ name, port, priority: 0, weight: 0 }];
 
 describe('discoverAccount', () => {
@@ -87,11 +93,19 @@ describe('discoverAccount', () => {
           status: 200,
           body: clientConfig(imapSsl('mail.example.test', '%EMAILLOCALPART%') + smtpSsl('mail.example.test')),
         },
-        'PROPFIND https://mail.example.test/SOGo/dav/': { status: 401, body: '', wwwAuthenticate: 'Basic realm="SOGo"' },
+        'PROPFIND https://mail.example.test/SOGo/dav/': {
+          status: 401,
+          body: '',
+          wwwAuthenticate: 'Basic realm="SOGo"',
+        },
       },
     });
     const result = await discoverAccount(email, deps);
-    expect(result).toMatchObject({ source: 'autoconfig', login: 'alice', davUrl: 'https://mail.example.test/SOGo/dav/' });
+    expect(result).toMatchObject({
+      source: 'autoconfig',
+      login: 'alice',
+      davUrl: 'https://mail.example.test/SOGo/dav/',
+    });
     expect(result.presetId).toBeUndefined();
     expect(result.steps).toContainEqual({ step: 'dav:sogo:mail.example.test', found: true });
   });
@@ -99,14 +113,23 @@ describe('discoverAccount', () => {
   it('completes a partial autoconfig with SRV, and says the result is only as sure as SRV', async () => {
     const email = 'alice@example.test';
     const deps = fakeDeps({
-      http: { [autoconfigUrl('example.test', email)]: { status: 200, body: clientConfig(imapSsl('mail.example.test')) } },
+      http: {
+        [autoconfigUrl('example.test', email)]: {
+          status: 200,
+          body: clientConfig(imapSsl('mail.example.test')),
+        },
+      },
       srv: { '_submission._tcp.example.test': srvRecord('smtp.example.test', 587) },
     });
     const result = await discoverAccount(email, deps);
     expect(result.source).toBe('srv');
     expect(result.imap.host).toBe('mail.example.test');
     expect(result.smtp).toEqual({ host: 'smtp.example.test', port: 587, security: 'starttls' });
-    expect(result.steps.map((s) => s.step).slice(0, 3)).toEqual(['preset', 'autoconfig:autoconfig.example.test', 'srv:submission']);
+    expect(result.steps.map((s) => s.step).slice(0, 3)).toEqual([
+      'preset',
+      'autoconfig:autoconfig.example.test',
+      'srv:submission',
+    ]);
   });
 
   it('uses DNS SRV for mail and DAV when there is no autoconfig', async () => {
@@ -133,6 +156,9 @@ describe('discoverAccount', () => {
         { step: 'dav:srv', found: true },
       ],
     });
+    expect(discoveryResultSchema.safeParse(await discoverAccount('alice@example.test', deps)).success).toBe(
+      true,
+    );
   });
 
   it('proposes a guess when nothing is found, and does not probe the guessed host for SOGo', async () => {
@@ -145,6 +171,7 @@ describe('discoverAccount', () => {
       smtp: { host: 'smtp.example.test', port: 465, security: 'tls' },
     });
     expect(result.davUrl).toBeUndefined();
+    expect(discoveryResultSchema.safeParse(result).success).toBe(true);
     expect(result.steps.map((s) => s.step)).toEqual([
       'preset',
       'autoconfig:autoconfig.example.test',
@@ -170,7 +197,11 @@ describe('discoverAccount', () => {
   it('never asks anything over plain http', async () => {
     const deps = fakeDeps({
       http: {
-        'PROPFIND https://example.test/.well-known/caldav': { status: 301, body: '', location: 'http://example.test/dav/' },
+        'PROPFIND https://example.test/.well-known/caldav': {
+          status: 301,
+          body: '',
+          location: 'http://example.test/dav/',
+        },
       },
     });
     await discoverAccount('alice@example.test', deps);

@@ -36,7 +36,11 @@ function guessedEndpoints(domain: string): { imap: Endpoint; smtp: Endpoint } {
   };
 }
 
-async function findMail(deps: DiscoveryDeps, address: MailAddress, preset: Preset | undefined): Promise<MailFindings> {
+async function findMail(
+  deps: DiscoveryDeps,
+  address: MailAddress,
+  preset: Preset | undefined,
+): Promise<MailFindings> {
   const steps: DiscoveryStep[] = [{ step: 'preset', found: preset !== undefined }];
   let imap: Found | undefined = preset?.imap && { endpoint: preset.imap, source: 'preset' };
   let smtp: Found | undefined = preset?.smtp && { endpoint: preset.smtp, source: 'preset' };
@@ -44,8 +48,10 @@ async function findMail(deps: DiscoveryDeps, address: MailAddress, preset: Prese
   if (!imap || !smtp) {
     const { offer, steps: tried } = await findAutoconfig(deps, address, { imap: !imap, smtp: !smtp });
     steps.push(...tried);
-    if (!imap && offer.imap) imap = { endpoint: offer.imap.endpoint, source: 'autoconfig', login: offer.imap.username };
-    if (!smtp && offer.smtp) smtp = { endpoint: offer.smtp.endpoint, source: 'autoconfig', login: offer.smtp.username };
+    if (!imap && offer.imap)
+      imap = { endpoint: offer.imap.endpoint, source: 'autoconfig', login: offer.imap.username };
+    if (!smtp && offer.smtp)
+      smtp = { endpoint: offer.smtp.endpoint, source: 'autoconfig', login: offer.smtp.username };
   }
   if (!imap) {
     const endpoint = await lookupMailSrv(deps, address.domain, 'imap');
@@ -98,7 +104,8 @@ export async function discoverAccount(email: string, deps: DiscoveryDeps): Promi
   // Promise.all so a rejection from either side is awaited, never left unhandled.
   const [mail, dav] = await Promise.all([mailPromise, davPromise]);
 
-  const source = SOURCE_RANK[mail.imap.source] >= SOURCE_RANK[mail.smtp.source] ? mail.imap.source : mail.smtp.source;
+  const source =
+    SOURCE_RANK[mail.imap.source] >= SOURCE_RANK[mail.smtp.source] ? mail.imap.source : mail.smtp.source;
   return {
     source,
     ...(preset && { presetId: preset.id }),

@@ -37,6 +37,9 @@ function mappedAddress(value: string): { host: string; port: number } | undefine
 export function createHttpsRequester(options: HttpsRequesterOptions): Request {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const ca = [...options.ca];
+  const hostMap =
+    options.hostMap &&
+    new Map(Object.entries(options.hostMap).map(([name, address]) => [name.toLowerCase(), address]));
 
   return (url, init) =>
     new Promise<HttpAnswer | undefined>((resolve) => {
@@ -54,8 +57,8 @@ export function createHttpsRequester(options: HttpsRequesterOptions): Request {
       }
       const hostname = target.hostname.replace(/^\[(.*)\]$/, '$1');
       let connectTo = { host: hostname, port: target.port === '' ? 443 : Number(target.port) };
-      if (options.hostMap) {
-        const mapped = mappedAddress(options.hostMap[hostname.toLowerCase()] ?? '');
+      if (hostMap) {
+        const mapped = mappedAddress(hostMap.get(hostname.toLowerCase()) ?? '');
         if (!mapped) {
           resolve(undefined);
           return;
@@ -117,7 +120,8 @@ export function createHttpsRequester(options: HttpsRequesterOptions): Request {
           });
           response.on('end', () => finish(answer()));
           response.on('error', () => finish(undefined));
-          response.on('aborted', () => finish(undefined));
+          // 'close' before 'end' is a connection cut mid-body (after 'end' it is a no-op).
+          response.on('close', () => finish(undefined));
         },
       );
       const timer = setTimeout(() => {

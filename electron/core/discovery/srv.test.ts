@@ -80,8 +80,12 @@ describe('CalDAV SRV and TXT (RFC 6764)', () => {
   });
 
   it('builds the https URL, leaving out port 443', () => {
-    expect(httpsUrl({ host: 'dav.example.test', port: 443 }, '/SOGo/dav/')).toBe('https://dav.example.test/SOGo/dav/');
-    expect(httpsUrl({ host: 'dav.example.test', port: 8443 }, '/dav/')).toBe('https://dav.example.test:8443/dav/');
+    expect(httpsUrl({ host: 'dav.example.test', port: 443 }, '/SOGo/dav/')).toBe(
+      'https://dav.example.test/SOGo/dav/',
+    );
+    expect(httpsUrl({ host: 'dav.example.test', port: 8443 }, '/dav/')).toBe(
+      'https://dav.example.test:8443/dav/',
+    );
   });
 
   it('looks up only _caldavs (https), SRV and TXT at the same name', async () => {

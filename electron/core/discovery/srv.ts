@@ -28,7 +28,9 @@ export function pickSrvTarget(records: readonly SrvAnswer[]): SrvTarget | undefi
 }
 
 /** RFC 6186 §3.1–3.2 and RFC 8314 §5.1: the implicit-TLS service first, then STARTTLS. */
-const MAIL_SERVICES: Readonly<Record<'imap' | 'submission', readonly { label: string; security: Security }[]>> = {
+const MAIL_SERVICES: Readonly<
+  Record<'imap' | 'submission', readonly { label: string; security: Security }[]>
+> = {
   imap: [
     { label: '_imaps._tcp', security: 'tls' },
     { label: '_imap._tcp', security: 'starttls' },

@@ -53,10 +53,19 @@ export function clientConfig(servers: string): string {
 export function server(
   kind: 'incomingServer' | 'outgoingServer',
   type: string,
-  fields: { hostname?: string; port?: string; socketType?: string; username?: string; authentication?: string[] },
+  fields: {
+    hostname?: string;
+    port?: string;
+    socketType?: string;
+    username?: string;
+    authentication?: string[];
+  },
 ): string {
-  const auth = (fields.authentication ?? ['password-cleartext']).map((a) => `<authentication>${a}</authentication>`);
-  const field = (name: string, value: string | undefined) => (value === undefined ? '' : `<${name}>${value}</${name}>`);
+  const auth = (fields.authentication ?? ['password-cleartext']).map(
+    (a) => `<authentication>${a}</authentication>`,
+  );
+  const field = (name: string, value: string | undefined) =>
+    value === undefined ? '' : `<${name}>${value}</${name}>`;
   return `<${kind} type="${type}">
       ${field('hostname', fields.hostname)}${field('port', fields.port)}${field('socketType', fields.socketType)}
       ${field('username', fields.username)}${auth.join('')}

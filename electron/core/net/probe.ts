@@ -161,11 +161,14 @@ export async function probeTls(
       anchorPem: toPem(chainTop(leaf).raw),
     };
   };
+  // Only the outermost socket is destroyed: it closes the one it wraps, and destroying the
+  // plain socket under a live TLSSocket crashed Node 22 (SIGSEGV, seen after STARTTLS).
+  const destroyOutermost = () => sockets.at(-1)?.destroy();
   try {
-    return await withTimeout(run(), options.timeoutMs, () => sockets.forEach((s) => s.destroy()));
+    return await withTimeout(run(), options.timeoutMs, destroyOutermost);
   } catch (error) {
     throw toCartableError(error, { service: protocol, host: endpoint.host, port: endpoint.port });
   } finally {
-    for (const socket of sockets) socket.destroy();
+    destroyOutermost();
   }
 }

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Stop the Cartable test stack of ROOTDIR=${CARTABLE_STACK_DIR:-/tmp/cartable-stack}.
+# Only processes named by this stack's pid files (and sogod workers of this
+# ROOTDIR) are signalled. Idempotent: exit 0 when nothing runs.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
+
+need_root
+
+# sogod = watchdog parent + workers. After TERM the workers took ~10 s to
+# exit while the parent kept logging "Terminating with SIGINT or SIGTERM":
+# TERM them all together, KILL after 1 s. Workers are found both as
+# children of the parent and, when the parent is already gone, by their
+# command line naming this ROOTDIR's pid file (never by process name alone).
+sogod_pids() {
+  local parent=${1:-} pidfile p cmd
+  pidfile=$(svc_pidfile sogod)
+  if [[ -n $parent ]]; then
+    echo "$parent"
+    ps -o pid= --ppid "$parent" 2>/dev/null | tr -d ' ' || true
+  fi
+  for p in /proc/[0-9]*; do
+    [[ $(readlink "$p/exe" 2>/dev/null || true) == /usr/sbin/sogod ]] || continue
+    cmd=$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null || true)
+    [[ $cmd == *" $pidfile "* || $cmd == *" $pidfile" ]] && echo "${p#/proc/}"
+  done
+}
+
+# Wait until no listener holds the ports of SERVICE (children of a master
+# may keep a listening fd for a moment after it exited).
+wait_ports_free() {
+  local svc=$1 deadline=$((SECONDS + 5)) port busy
+  while :; do
+    busy=''
+    for port in $(svc_ports "$svc"); do
+      port_listening "$port" && busy+=" $port"
+    done
+    [[ -z $busy ]] && return 0
+    if ((SECONDS >= deadline)); then
+      log "$svc: still listening on$busy after stop"
+      return 0
+    fi
+    sleep 0.05
+  done
+}
+
+stop_service() {
+  local svc=$1 pid='' pids=()
+  pid=$(svc_pid "$svc" 2>/dev/null) || pid=''
+  pid_alive "$pid" || pid=''
+  case $svc in
+    sogod)
+      local p
+      while IFS= read -r p; do
+        [[ -n $p ]] && pid_alive "$p" && pids+=("$p")
+      done < <(sogod_pids "$pid" | sort -u)
+      ((${#pids[@]})) || return 0
+      terminate_pids 1 "${pids[@]}"
+      rm -f "$(svc_pidfile sogod)"
+      ;;
+    postgresql)
+      [[ -n $pid ]] || return 0
+      # SIGINT = "fast" shutdown: disconnect clients, checkpoint, exit.
+      kill -INT "$pid" 2>/dev/null || true
+      local deadline=$((SECONDS + 15))
+      while pid_alive "$pid" && ((SECONDS < deadline)); do sleep 0.05; done
+      pid_alive "$pid" && terminate_pids 1 "$pid"
+      ;;
+    *)
+      # Dovecot, Postfix, nginx masters stop their children on TERM.
+      [[ -n $pid ]] || return 0
+      terminate_pids 10 "$pid"
+      ;;
+  esac
+  wait_ports_free "$svc"
+  STOPPED+=("$svc")
+}
+
+STOPPED=()
+for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+  stop_service "${SERVICES[i]}"
+done
+
+if ((${#STOPPED[@]})); then
+  echo "Cartable test stack stopped (${STOPPED[*]})  ROOTDIR=$ROOTDIR"
+else
+  echo "Cartable test stack was not running  ROOTDIR=$ROOTDIR"
+fi

@@ -34,6 +34,8 @@ export default defineConfig(({ mode }) => ({
   test: {
     name: 'renderer',
     root: here('.'),
+    // Also when the root vitest.config.ts extends this file from the repository root.
+    dir: here('.'),
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
   },

@@ -37,6 +37,8 @@ export const MAX_PINS = 16;
 
 /** Adds `pin`, replacing any earlier pin for the same host and port (a changed certificate). */
 export function withPin(pins: readonly TlsPin[], pin: TlsPin): TlsPin[] {
-  const others = pins.filter((p) => !(p.host.toLowerCase() === pin.host.toLowerCase() && p.port === pin.port));
+  const others = pins.filter(
+    (p) => !(p.host.toLowerCase() === pin.host.toLowerCase() && p.port === pin.port),
+  );
   return [...others, pin].slice(-MAX_PINS);
 }

@@ -73,7 +73,10 @@ export function validateServers(form: ServerForm): FieldErrors<ServerField> {
     ['imapPort', checkPort(form.imap.port)],
     ['smtpHost', checkHost(form.smtp.host)],
     ['smtpPort', checkPort(form.smtp.port)],
-    ['davUrl', form.davUrl.trim() && !httpsUrlSchema.safeParse(form.davUrl).success ? 'validation.davUrl' : undefined],
+    [
+      'davUrl',
+      form.davUrl.trim() && !httpsUrlSchema.safeParse(form.davUrl).success ? 'validation.davUrl' : undefined,
+    ],
   ];
   for (const [field, key] of found) if (key) errors[field] = key;
   return errors;

@@ -44,8 +44,8 @@ export interface Problem {
   pin?: TlsPin;
 }
 
-/** The "Autre serveur" choice in the preset list. */
-export const OTHER_SERVER = 'other';
+/** The "Autre serveur" choice in the preset list (a value no preset id can take: ids have no colon in practice). */
+export const OTHER_SERVER = ':other';
 export const services: readonly ServiceName[] = ['imap', 'smtp', 'dav'];
 
 type Settings = Params<'accounts.add'>['settings'];
@@ -240,7 +240,9 @@ export class WizardState {
       if (check.service === 'dav') this.davChecked = true;
     }
     this.#settleChecks();
-    this.problems = report.checks.flatMap((check) => (check.ok ? [] : [problemFor(check.error, check.service)]));
+    this.problems = report.checks.flatMap((check) =>
+      check.ok ? [] : [problemFor(check.error, check.service)],
+    );
     if (!report.ok && this.problems.length === 0) this.problems = [problemFor({ code: 'INTERNAL' })];
   }
 

@@ -48,7 +48,10 @@ export function buildFolderTree(folders: readonly Folder[]): FolderNode[] {
 }
 
 /** The rows a person sees, in order: children only under expanded folders. */
-export function visibleFolders(roots: readonly FolderNode[], collapsed: ReadonlySet<string>): VisibleFolder[] {
+export function visibleFolders(
+  roots: readonly FolderNode[],
+  collapsed: ReadonlySet<string>,
+): VisibleFolder[] {
   const rows: VisibleFolder[] = [];
   const visit = (list: readonly FolderNode[], level: number, parentPath: string | undefined): void => {
     for (const node of list) {

@@ -39,7 +39,8 @@ export class FolderListState {
     } catch (error) {
       if (generation !== this.#generation) return;
       this.error = toErrorShape(error);
-      this.status = 'error';
+      // Keep showing the last list (e.g. while the connection is down); fail loudly only at first load.
+      if (this.status === 'loading') this.status = 'error';
     }
   }
 

@@ -82,7 +82,8 @@ export const fr = {
   'error.DISCOVERY_FAILED.hint':
     'Vérifiez votre adresse, choisissez votre académie dans la liste, ou saisissez les serveurs donnés par l’assistance informatique.',
   'error.ACCOUNT_NOT_FOUND.message': 'Ce compte n’existe plus dans Cartable.',
-  'error.ACCOUNT_NOT_FOUND.hint': 'Il a peut-être déjà été supprimé. Rouvrez les Réglages pour voir vos comptes.',
+  'error.ACCOUNT_NOT_FOUND.hint':
+    'Il a peut-être déjà été supprimé. Rouvrez les Réglages pour voir vos comptes.',
   'error.ACCOUNT_EXISTS.message': 'Ce compte est déjà configuré dans Cartable.',
   'error.ACCOUNT_EXISTS.hint':
     'Vous le retrouvez dans les Réglages. Pour changer ses réglages, supprimez-le puis ajoutez-le de nouveau.',
@@ -105,7 +106,8 @@ export const fr = {
   'wizard.cancel': 'Annuler',
   'wizard.presets.legend': 'Votre académie',
   'wizard.presets.loading': 'Chargement des académies…',
-  'wizard.presets.failed': 'La liste des académies n’a pas pu être chargée ; vous pouvez continuer avec votre adresse.',
+  'wizard.presets.failed':
+    'La liste des académies n’a pas pu être chargée ; vous pouvez continuer avec votre adresse.',
   'wizard.presets.domains': 'Adresses en @{domains}',
   'wizard.presets.other': 'Autre serveur',
   'wizard.presets.otherHint': 'Saisir les serveurs à la main',
@@ -160,7 +162,8 @@ export const fr = {
 
   'validation.required': 'Ce champ est obligatoire.',
   'validation.email': 'Saisissez une adresse complète, par exemple prenom.nom@ac-lille.fr.',
-  'validation.host': 'Saisissez un nom de serveur, par exemple imap.exemple.fr (sans espace ni « https:// »).',
+  'validation.host':
+    'Saisissez un nom de serveur, par exemple imap.exemple.fr (sans espace ni « https:// »).',
   'validation.port': 'Le port est un nombre entre 1 et 65535.',
   'validation.davUrl': 'L’adresse doit commencer par https:// (les adresses non chiffrées sont refusées).',
   'validation.tooLong': 'Ce texte est trop long.',
@@ -181,8 +184,7 @@ export const fr = {
   'mail.unseen.one': '{count} message non lu',
   'mail.unseen.other': '{count} messages non lus',
   'mail.chooseFolder': 'Choisissez un dossier dans la liste.',
-  'mail.messagesSoon':
-    'L’affichage des messages n’est pas encore disponible dans cette version de Cartable.',
+  'mail.messagesSoon': 'L’affichage des messages n’est pas encore disponible dans cette version de Cartable.',
 
   'settings.title': 'Réglages',
   'settings.language': 'Langue de l’interface',
@@ -252,7 +254,8 @@ export const en: Messages = {
   'error.TIMEOUT.hint': 'The connection may be slow or down. Try again in a few moments.',
   'error.NETWORK.message': 'The connection was interrupted.',
   'error.NETWORK.hint': 'Check that the computer is connected to the network, then try again.',
-  'error.TLS_UNTRUSTED.message': 'The security certificate of the server “{host}” (port {port}) is not recognised.',
+  'error.TLS_UNTRUSTED.message':
+    'The security certificate of the server “{host}” (port {port}) is not recognised.',
   'error.TLS_UNTRUSTED.hint':
     'Only trust this certificate if your IT support confirms its fingerprint: {fingerprint}.',
   'error.TLS_CHANGED.message':
@@ -272,16 +275,19 @@ export const en: Messages = {
   'error.DISCOVERY_FAILED.hint':
     'Check your address, pick your academy from the list, or enter the servers your IT support gave you.',
   'error.ACCOUNT_NOT_FOUND.message': 'This account no longer exists in Cartable.',
-  'error.ACCOUNT_NOT_FOUND.hint': 'It may already have been removed. Open Settings again to see your accounts.',
+  'error.ACCOUNT_NOT_FOUND.hint':
+    'It may already have been removed. Open Settings again to see your accounts.',
   'error.ACCOUNT_EXISTS.message': 'This account is already set up in Cartable.',
-  'error.ACCOUNT_EXISTS.hint': 'You will find it in Settings. To change its settings, remove it and add it again.',
+  'error.ACCOUNT_EXISTS.hint':
+    'You will find it in Settings. To change its settings, remove it and add it again.',
   'error.SECRET_STORE_UNAVAILABLE.message':
     'The computer’s secure keychain cannot be reached: the password cannot be saved.',
   'error.SECRET_STORE_UNAVAILABLE.hint':
     'Cartable never keeps a password anywhere else. Sign out of the computer and back in; if it goes on, tell your IT support.',
   'error.DB_NEWER_VERSION.message':
     'Your data was saved by a newer version of Cartable (format {found}; this version reads up to format {supported}).',
-  'error.DB_NEWER_VERSION.hint': 'Install the latest version of Cartable. Do not delete your data: it is intact.',
+  'error.DB_NEWER_VERSION.hint':
+    'Install the latest version of Cartable. Do not delete your data: it is intact.',
   'error.DISK_FULL.message': 'The computer’s disk is full.',
   'error.DISK_FULL.hint': 'Free some space (for example by emptying the computer’s bin), then try again.',
 

@@ -14,9 +14,7 @@ export interface ErrorText {
 export function describeError(i18n: I18n, error: CartableErrorShape, service?: ServiceName): ErrorText {
   const details = error.details ?? {};
   const parsed = serviceNameSchema.safeParse(details['service'] ?? service);
-  const serviceText = parsed.success
-    ? i18n.t(`service.${parsed.data}.server`)
-    : i18n.t('service.any.server');
+  const serviceText = parsed.success ? i18n.t(`service.${parsed.data}.server`) : i18n.t('service.any.server');
   const vars = { ...details, service: serviceText };
   return {
     message: i18n.t(`error.${error.code}.message`, vars),

@@ -33,7 +33,8 @@ export class FakeRpc implements Rpc {
 
   invoke<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
     this.calls.push({ method, params: structuredClone(params) });
-    const handler = this.handlers[method] as ((params: Params<M>) => Result<M> | Promise<Result<M>>) | undefined;
+    const handler = this.handlers[method] as
+      ((params: Params<M>) => Result<M> | Promise<Result<M>>) | undefined;
     if (!handler) return Promise.reject(new CartableError('UNKNOWN_METHOD', { method }));
     return Promise.resolve().then(() => handler(params));
   }

@@ -54,7 +54,11 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const message = value as Record<string, unknown>;
   if (message['kind'] === 'event' && typeof message['event'] === 'string') return value as ServerMessage;
-  if (message['kind'] === 'response' && typeof message['id'] === 'number' && typeof message['ok'] === 'boolean')
+  if (
+    message['kind'] === 'response' &&
+    typeof message['id'] === 'number' &&
+    typeof message['ok'] === 'boolean'
+  )
     return value as ServerMessage;
   return undefined;
 }

@@ -1,0 +1,118 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { Account } from '$shared/contract/index.ts';
+import { i18n } from '../../lib/i18n/index.ts';
+import { FakeRpc } from '../../lib/rpc/testing.ts';
+import { folder, mailbox } from './fixtures.ts';
+import MailView from './MailView.svelte';
+
+const account: Account = {
+  id: 'acc-1',
+  email: 'marie.dupont@ac-lille.fr',
+  displayName: 'Marie Dupont',
+  login: 'marie.dupont@ac-lille.fr',
+  imap: { host: 'imap.ac-lille.fr', port: 993, security: 'tls' },
+  smtp: { host: 'smtp.ac-lille.fr', port: 465, security: 'tls' },
+  tlsPins: [],
+  createdAt: '2026-09-01T08:00:00Z',
+};
+
+function setup(folders = mailbox) {
+  const rpc = new FakeRpc({
+    'mail.listFolders': () => folders,
+    'mail.syncFolders': () => ({ taskId: 't1' }),
+  });
+  render(MailView, { props: { accounts: [account] }, context: rpc.context() });
+  return rpc;
+}
+
+const treeItems = () => screen.getAllByRole('treeitem');
+const label = (item: HTMLElement) => item.querySelector('.name')?.textContent;
+
+describe('Courrier folder pane', () => {
+  beforeEach(() => i18n.setLocale('fr'));
+
+  test('shows the account name and special folders with French names, in order, with unread counts', async () => {
+    setup();
+    expect(await screen.findByRole('heading', { name: 'Marie Dupont' })).toBeTruthy();
+    const tree = await screen.findByRole('tree', { name: 'Dossiers de Marie Dupont' });
+    const top = within(tree)
+      .getAllByRole('treeitem')
+      .filter((item) => item.getAttribute('aria-level') === '1');
+    expect(top.map(label)).toEqual([
+      'Boîte de réception',
+      'Brouillons',
+      'Envoyés',
+      'Archives',
+      'Indésirables',
+      'Corbeille',
+      'administration',
+      'Élèves',
+      'Projets',
+    ]);
+    const inbox = top[0]!;
+    expect(within(inbox).getByTestId('folder-unseen').textContent).toBe('3');
+    expect(within(inbox).getByText('3 messages non lus')).toBeTruthy();
+    expect(within(top[1]!).queryByTestId('folder-unseen')).toBeNull();
+  });
+
+  test('subfolders can be collapsed and expanded with the keyboard', async () => {
+    setup();
+    await screen.findByRole('tree');
+    const projects = treeItems().find((item) => item.dataset['path'] === 'Projets')!;
+    expect(projects.getAttribute('aria-expanded')).toBe('true');
+    expect(within(projects).getAllByRole('treeitem').map(label)).toEqual([
+      'Conseils de classe',
+      'Sorties scolaires',
+    ]);
+    await fireEvent.keyDown(projects, { key: 'ArrowLeft' });
+    expect(projects.getAttribute('aria-expanded')).toBe('false');
+    expect(within(projects).queryAllByRole('treeitem')).toHaveLength(0);
+    await fireEvent.keyDown(projects, { key: 'ArrowRight' });
+    expect(projects.getAttribute('aria-expanded')).toBe('true');
+    await fireEvent.keyDown(projects, { key: 'ArrowRight' });
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('data-path')).toBe('Projets/Conseils de classe'),
+    );
+  });
+
+  test('arrows move through folders; selecting one shows an honest empty state', async () => {
+    setup();
+    await screen.findByRole('tree');
+    expect(screen.getByTestId('mail-choose')).toBeTruthy();
+    const inbox = treeItems()[0]!;
+    expect(inbox.tabIndex).toBe(0);
+    await fireEvent.keyDown(inbox, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-path')).toBe('Drafts'));
+    const drafts = treeItems()[1]!;
+    expect(drafts.getAttribute('aria-selected')).toBe('true');
+    expect(drafts.tabIndex).toBe(0);
+    expect(inbox.tabIndex).toBe(-1);
+    const empty = screen.getByTestId('mail-empty');
+    expect(within(empty).getByRole('heading', { name: 'Brouillons' })).toBeTruthy();
+    expect(empty.textContent).toContain('pas encore disponible');
+    await fireEvent.click(treeItems().find((item) => item.dataset['path'] === 'Trash')!);
+    expect(within(screen.getByTestId('mail-empty')).getByRole('heading', { name: 'Corbeille' })).toBeTruthy();
+  });
+
+  test('re-queries on mail.foldersChanged for this account only', async () => {
+    let folders = [folder('INBOX', { specialUse: 'inbox' })];
+    const rpc = new FakeRpc({ 'mail.listFolders': () => folders });
+    render(MailView, { props: { accounts: [account] }, context: rpc.context() });
+    await screen.findByRole('tree');
+    expect(treeItems()).toHaveLength(1);
+    folders = [...folders, folder('Projets')];
+    rpc.emit('mail.foldersChanged', { accountId: 'someone-else' });
+    rpc.emit('mail.foldersChanged', { accountId: 'acc-1' });
+    await waitFor(() => expect(treeItems()).toHaveLength(2));
+    expect(rpc.callsOf('mail.listFolders')).toHaveLength(2);
+    rpc.emit('accounts.changed', {});
+    await waitFor(() => expect(rpc.callsOf('mail.listFolders')).toHaveLength(3));
+  });
+
+  test('an empty list says so and offers to synchronise', async () => {
+    const rpc = setup([]);
+    await fireEvent.click(await screen.findByTestId('folders-sync'));
+    expect(rpc.callsOf('mail.syncFolders')).toEqual([{ accountId: 'acc-1' }]);
+  });
+});

@@ -15,7 +15,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.config.ts', 'build/eslint/*.js', 'renderer/vite.config.ts'] },
+        projectService: { allowDefaultProject: ['*.js', 'build/eslint/*.js', 'renderer/vite.config.ts'] },
         tsconfigRootDir: root,
         extraFileExtensions: ['.svelte'],
       },

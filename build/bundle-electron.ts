@@ -24,12 +24,18 @@ const nodeOrElectron = (id: string) => id === 'electron' || id.startsWith('node:
 const entries: Entry[] = [
   { entry: 'electron/main/main.ts', fileName: 'main.mjs', format: 'es', external: nodeOrElectron },
   // Only `electron` may stay external in a sandboxed preload; zod and the contract are inlined.
-  { entry: 'electron/preload/preload.ts', fileName: 'preload.cjs', format: 'cjs', external: (id) => id === 'electron' },
+  {
+    entry: 'electron/preload/preload.ts',
+    fileName: 'preload.cjs',
+    format: 'cjs',
+    external: (id) => id === 'electron',
+  },
   {
     entry: 'electron/core/hosts/utility.ts',
     fileName: 'core-host.js',
     format: 'es',
-    external: (id) => nodeOrElectron(id) || runtimeDependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+    external: (id) =>
+      nodeOrElectron(id) || runtimeDependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
   },
 ];
 

@@ -26,7 +26,10 @@ if (process.env.CARTABLE_KEYRING_READY !== '1') {
 
 if ((await run('bash', ['test/stack/start.sh'])) !== 0) process.exit(1);
 if ((await run('bash', ['test/stack/seed-demo.sh'])) !== 0) process.exit(1);
-if (!existsSync(path.join(repoRoot, 'dist/renderer/index.html')) && (await run('npm', ['run', '--silent', 'build:renderer'])) !== 0)
+if (
+  !existsSync(path.join(repoRoot, 'dist/renderer/index.html')) &&
+  (await run('npm', ['run', '--silent', 'build:renderer'])) !== 0
+)
   process.exit(1);
 
 // A fresh profile each run: the throwaway keyring does not outlive the demo either.
@@ -34,12 +37,24 @@ const profile = path.join(repoRoot, '.profile/demo');
 rmSync(profile, { recursive: true, force: true });
 mkdirSync(profile, { recursive: true });
 const policyFile = path.join(profile, 'policy.json');
-writeFileSync(policyFile, JSON.stringify({ presets: [stackPreset], trustedCertificateFiles: [path.join(stackDir, 'ssl/ca.pem')] }, null, 2));
+writeFileSync(
+  policyFile,
+  JSON.stringify(
+    { presets: [stackPreset], trustedCertificateFiles: [path.join(stackDir, 'ssl/ca.pem')] },
+    null,
+    2,
+  ),
+);
 void caPem; // fails early, with the path in the message, if the stack has no CA yet
 
 const policy = await readPolicyFile(policyFile);
 const core = createCore(
-  { secrets: createKeyringSecretStore(), clock: systemClock, logger: createConsoleLogger('warn'), notifier: silentNotifier },
+  {
+    secrets: createKeyringSecretStore(),
+    clock: systemClock,
+    logger: createConsoleLogger('warn'),
+    notifier: silentNotifier,
+  },
   {
     databasePath: path.join(profile, 'cartable.sqlite'),
     version: '0.1.0-demo',
@@ -73,9 +88,15 @@ if (!response.ok || !(response.result as { account?: unknown }).account) {
 await core.idle();
 
 const host = await startBrowserHost({ core, rendererDir: path.join(repoRoot, 'dist/renderer') });
-console.log('\nDémo Cartable : alice@example.test est connectée (autres comptes : bob, carol ; mot de passe <nom>-pass).');
+console.log(
+  '\nDémo Cartable : alice@example.test est connectée (autres comptes : bob, carol ; mot de passe <nom>-pass).',
+);
 console.log(`Cartable est prêt : ${host.url}`);
 console.log('Ctrl-C pour arrêter (la pile de serveurs continue : npm run stack:stop).');
-const stop = () => void host.close().then(() => core.close()).finally(() => process.exit(0));
+const stop = () =>
+  void host
+    .close()
+    .then(() => core.close())
+    .finally(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -22,5 +22,7 @@ if (electron) {
   if ((await run('npm', ['run', '--silent', 'build:electron'])) !== 0) process.exit(1);
   process.exit(await run(electron, [path.join(repoRoot, 'dist/electron/main.mjs')]));
 }
-console.log('Le runtime Electron n’est pas installé sur cette machine : Cartable démarre dans le navigateur.');
+console.log(
+  'Le runtime Electron n’est pas installé sur cette machine : Cartable démarre dans le navigateur.',
+);
 process.exit(await run('node', ['electron/server/main.ts', ...process.argv.slice(2)]));

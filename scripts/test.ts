@@ -40,7 +40,13 @@ const ready =
 await check('lint (zones d’import comprises)', bin('eslint'), ['--max-warnings', '0', '.']);
 await check('types (tsc -b + svelte-check)', 'npm', ['run', '--silent', 'typecheck']);
 await check('formatage (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
-await check('build du renderer', bin('vite'), ['build', '--logLevel', 'warn', '--config', 'renderer/vite.config.ts']);
+await check('build du renderer', bin('vite'), [
+  'build',
+  '--logLevel',
+  'warn',
+  '--config',
+  'renderer/vite.config.ts',
+]);
 await check('bundle Electron (main, preload, cœur)', 'node', ['build/bundle-electron.ts']);
 
 const reportFile = path.join(artifacts, 'vitest.json');
@@ -62,7 +68,9 @@ if (existsSync(reportFile)) {
   const unproven = report.numPendingTests + report.numTodoTests;
   passed += report.numPassedTests;
   failed += report.numFailedTests + unproven;
-  summary.push(`vitest : ${report.numPassedTests} réussis, ${report.numFailedTests} échoués, ${unproven} ignorés`);
+  summary.push(
+    `vitest : ${report.numPassedTests} réussis, ${report.numFailedTests} échoués, ${unproven} ignorés`,
+  );
   if (report.numTotalTests === 0) failed++;
 } else {
   failed++;

@@ -16,7 +16,16 @@ describe('compareFolders', () => {
     ]
       .sort(compareFolders)
       .map((f) => f.name);
-    expect(names).toEqual(['INBOX', 'Brouillons', 'Envoyés', 'Archives', 'Indésirables', 'Corbeille', 'abc', 'Élèves']);
+    expect(names).toEqual([
+      'INBOX',
+      'Brouillons',
+      'Envoyés',
+      'Archives',
+      'Indésirables',
+      'Corbeille',
+      'abc',
+      'Élèves',
+    ]);
   });
 });
 
@@ -27,12 +36,16 @@ describe('presets', () => {
       port: 993,
       security: 'tls',
     });
-    expect(presetForDomain(builtinPresets, 'ac-lille.fr')?.davUrl).toBe('https://webmail.ac-lille.fr/SOGo/dav/');
+    expect(presetForDomain(builtinPresets, 'ac-lille.fr')?.davUrl).toBe(
+      'https://webmail.ac-lille.fr/SOGo/dav/',
+    );
     expect(presetForDomain(builtinPresets, 'example.org')).toBeUndefined();
   });
 
   it('logs in with the full academic address', () => {
-    expect(loginFor(presetForDomain(builtinPresets, 'ac-lille.fr'), 'prenom.nom@ac-lille.fr')).toBe('prenom.nom@ac-lille.fr');
+    expect(loginFor(presetForDomain(builtinPresets, 'ac-lille.fr'), 'prenom.nom@ac-lille.fr')).toBe(
+      'prenom.nom@ac-lille.fr',
+    );
     expect(loginFor({ loginFormat: 'localPart' }, 'prenom.nom@ac-lille.fr')).toBe('prenom.nom');
   });
 });

@@ -4,14 +4,7 @@
  */
 import type { Folder, SpecialUse } from './contract/domain.ts';
 
-export const specialUseOrder: readonly SpecialUse[] = [
-  'inbox',
-  'drafts',
-  'sent',
-  'archive',
-  'junk',
-  'trash',
-];
+export const specialUseOrder: readonly SpecialUse[] = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash'];
 
 function rank(folder: Pick<Folder, 'specialUse'>): number {
   const index = folder.specialUse ? specialUseOrder.indexOf(folder.specialUse) : -1;

@@ -2,7 +2,15 @@
  * Who may import what (STYLE.md, "Layers you can see"). Paths are relative to
  * the repository root; the first matching zone wins.
  */
-const ioPackages = ['imapflow', 'nodemailer', 'tsdav', 'better-sqlite3', 'ws', '@napi-rs/keyring', 'electron'];
+const ioPackages = [
+  'imapflow',
+  'nodemailer',
+  'tsdav',
+  'better-sqlite3',
+  'ws',
+  '@napi-rs/keyring',
+  'electron',
+];
 const coreEntry = 'electron/core/index.ts';
 
 export const zones = [

@@ -56,7 +56,10 @@ export const zonesRule = {
         return undefined;
       }
       for (const rule of zone.forbiddenPaths ?? []) {
-        if ((target === rule.path.replace(/\/$/, '') || target.startsWith(rule.path)) && !rule.except?.includes(target))
+        if (
+          (target === rule.path.replace(/\/$/, '') || target.startsWith(rule.path)) &&
+          !rule.except?.includes(target)
+        )
           return rule.why;
       }
       const from = featureOf(file);

@@ -18,7 +18,9 @@ function policyFile(): string | undefined {
 }
 
 function startCore() {
-  const core = utilityProcess.fork(path.join(bundleDir, 'core-host.js'), [], { serviceName: 'Cartable core' });
+  const core = utilityProcess.fork(path.join(bundleDir, 'core-host.js'), [], {
+    serviceName: 'Cartable core',
+  });
   const policy = policyFile();
   core.postMessage({
     type: 'init',

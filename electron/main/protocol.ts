@@ -14,7 +14,10 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle('app', async (request) => {
     const { pathname } = new URL(request.url);
-    const file = path.resolve(rendererDir, `.${pathname === '/' ? '/index.html' : decodeURIComponent(pathname)}`);
+    const file = path.resolve(
+      rendererDir,
+      `.${pathname === '/' ? '/index.html' : decodeURIComponent(pathname)}`,
+    );
     if (!file.startsWith(rendererDir + path.sep)) return new Response('Introuvable', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);

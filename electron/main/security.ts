@@ -19,7 +19,9 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 export function hardenSession(): void {
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) =>
+    callback(false),
+  );
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 

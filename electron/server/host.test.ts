@@ -25,7 +25,12 @@ beforeAll(async () => {
   const rendererDir = mkdtempSync(path.join(tmpdir(), 'cartable-renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Cartable</title>');
   core = createCore(
-    { secrets: createMemorySecretStore(), clock: systemClock, logger: createConsoleLogger('error', () => undefined), notifier: silentNotifier },
+    {
+      secrets: createMemorySecretStore(),
+      clock: systemClock,
+      logger: createConsoleLogger('error', () => undefined),
+      notifier: silentNotifier,
+    },
     { databasePath: ':memory:', version: '1.2.3' },
   );
   host = await startBrowserHost({ core, rendererDir });
@@ -72,7 +77,9 @@ describe('browser host', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
-    expect(await fetch(`${host.origin}/../../etc/passwd`, { headers: { cookie } }).then((r) => r.status)).toBe(404);
+    expect(
+      await fetch(`${host.origin}/../../etc/passwd`, { headers: { cookie } }).then((r) => r.status),
+    ).toBe(404);
   });
 
   it('refuses a WebSocket without the cookie or from another origin', async () => {
@@ -83,9 +90,16 @@ describe('browser host', () => {
 
   it('answers RPC over the WebSocket of the real page', async () => {
     const ws = await openSocket({ cookie: await cookieFromTokenUrl(), origin: host.origin });
-    const answer = new Promise<unknown>((resolve) => ws.once('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8')))));
+    const answer = new Promise<unknown>((resolve) =>
+      ws.once('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8')))),
+    );
     ws.send(JSON.stringify({ kind: 'request', id: 7, method: 'app.info', params: {} }));
-    expect(await answer).toEqual({ kind: 'response', id: 7, ok: true, result: { version: '1.2.3', schemaVersion: 3 } });
+    expect(await answer).toEqual({
+      kind: 'response',
+      id: 7,
+      ok: true,
+      result: { version: '1.2.3', schemaVersion: 3 },
+    });
     ws.close();
   });
 });

@@ -71,7 +71,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (!sameToken(cookieToken(req), token)) {
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Accès refusé : ouvrez l’adresse affichée au lancement de Cartable.');
+      res
+        .writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Accès refusé : ouvrez l’adresse affichée au lancement de Cartable.');
       return;
     }
     void serveStatic(options.rendererDir, url.pathname, origin, res);

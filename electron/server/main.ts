@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     },
   });
   const logger = createConsoleLogger(process.env.CARTABLE_LOG === 'debug' ? 'debug' : 'info');
-  const policy: Policy = values.policy ? await readPolicyFile(values.policy) : { presets: [], extraCaPem: [] };
+  const policy: Policy = values.policy
+    ? await readPolicyFile(values.policy)
+    : { presets: [], extraCaPem: [] };
   mkdirSync(values.profile, { recursive: true, mode: 0o700 });
   const core = createCore(
     {
@@ -60,7 +62,10 @@ async function main(): Promise<void> {
   // The one line scripts and people look for; keep its shape stable.
   console.log(`Cartable est prêt : ${host.url}`);
   const stop = () => {
-    void host.close().then(() => core.close()).finally(() => process.exit(0));
+    void host
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

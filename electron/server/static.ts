@@ -35,7 +35,12 @@ export function contentSecurityPolicy(origin: string): string {
   ].join('; ');
 }
 
-export async function serveStatic(root: string, urlPath: string, origin: string, res: ServerResponse): Promise<void> {
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  origin: string,
+  res: ServerResponse,
+): Promise<void> {
   const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
   const file = path.resolve(root, `.${relative}`);
   const inside = file === root || file.startsWith(root + path.sep);

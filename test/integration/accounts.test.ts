@@ -24,7 +24,9 @@ function aliceSettings(overrides: Partial<AccountSettingsInput> = {}): AccountSe
 
 function failed(report: VerifyReport): Record<string, string> {
   return Object.fromEntries(
-    report.checks.filter((c): c is Extract<ServiceCheck, { ok: false }> => !c.ok).map((c) => [c.service, c.error.code]),
+    report.checks
+      .filter((c): c is Extract<ServiceCheck, { ok: false }> => !c.ok)
+      .map((c) => [c.service, c.error.code]),
   );
 }
 
@@ -44,7 +46,10 @@ describe('verifying alice’s SOGo account', () => {
     const { client, core } = trustingCore();
     const progress: string[] = [];
     client.subscribe('accounts.progress', (p) => progress.push(`${p.service}:${p.state}`));
-    const outcome = await client.invoke('accounts.add', { settings: aliceSettings(), password: alice.password });
+    const outcome = await client.invoke('accounts.add', {
+      settings: aliceSettings(),
+      password: alice.password,
+    });
     expect(failed(outcome.report)).toEqual({});
     expect(outcome.account?.dav).toEqual({
       principalUrl: 'https://127.0.0.1:20443/SOGo/dav/alice/',
@@ -56,10 +61,21 @@ describe('verifying alice’s SOGo account', () => {
 
     await core.idle();
     const folders = await client.invoke('mail.listFolders', { accountId });
-    const special = Object.fromEntries(folders.flatMap((f) => (f.specialUse ? [[f.specialUse, f.path] as const] : [])));
-    expect(special).toMatchObject({ inbox: 'INBOX', drafts: 'Drafts', sent: 'Sent', trash: 'Trash', junk: 'Junk', archive: 'Archives' });
+    const special = Object.fromEntries(
+      folders.flatMap((f) => (f.specialUse ? [[f.specialUse, f.path] as const] : [])),
+    );
+    expect(special).toMatchObject({
+      inbox: 'INBOX',
+      drafts: 'Drafts',
+      sent: 'Sent',
+      trash: 'Trash',
+      junk: 'Junk',
+      archive: 'Archives',
+    });
     expect(folders.find((f) => f.path === 'INBOX')?.messages).toBeTypeOf('number');
-    expect(await client.invoke('tasks.list', {})).toEqual([expect.objectContaining({ kind: 'mail.syncFolders', state: 'done' })]);
+    expect(await client.invoke('tasks.list', {})).toEqual([
+      expect.objectContaining({ kind: 'mail.syncFolders', state: 'done' }),
+    ]);
   });
 
   it('works the same over STARTTLS (IMAP 143-style and SMTP submission)', async () => {
@@ -75,7 +91,10 @@ describe('verifying alice’s SOGo account', () => {
     const secrets = createMemorySecretStore();
     running = startTestCore({ extraCaPem: [caPem()], secrets });
     const { client } = running;
-    const outcome = await client.invoke('accounts.add', { settings: aliceSettings(), password: 'pas-le-bon' });
+    const outcome = await client.invoke('accounts.add', {
+      settings: aliceSettings(),
+      password: 'pas-le-bon',
+    });
     expect(failed(outcome.report)).toEqual({ imap: 'AUTH_FAILED', smtp: 'AUTH_FAILED', dav: 'AUTH_FAILED' });
     expect(outcome.account).toBeUndefined();
     expect(await client.invoke('accounts.list', {})).toEqual([]);
@@ -113,7 +132,10 @@ describe('verifying alice’s SOGo account', () => {
 describe('certificates the system does not trust', () => {
   it('refuses them without a pin and shows the SHA-256 fingerprint', async () => {
     running = startTestCore(); // the stack's private CA is not trusted here
-    const outcome = await running.client.invoke('accounts.add', { settings: aliceSettings(), password: alice.password });
+    const outcome = await running.client.invoke('accounts.add', {
+      settings: aliceSettings(),
+      password: alice.password,
+    });
     const fingerprint = serverFingerprint();
     for (const check of outcome.report.checks) {
       expect(check).toMatchObject({ ok: false, error: { code: 'TLS_UNTRUSTED', details: { fingerprint } } });

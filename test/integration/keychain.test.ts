@@ -17,7 +17,11 @@ afterAll(() => running?.close());
 
 function lookup(accountId: string): string {
   try {
-    return execFileSync('secret-tool', ['lookup', 'service', 'Cartable', 'username', `account:${accountId}`], { encoding: 'utf8' });
+    return execFileSync(
+      'secret-tool',
+      ['lookup', 'service', 'Cartable', 'username', `account:${accountId}`],
+      { encoding: 'utf8' },
+    );
   } catch {
     return '';
   }
@@ -60,7 +64,8 @@ describe('the keychain', () => {
     expect(files.some((f) => f.endsWith('cartable.sqlite'))).toBe(true);
     for (const file of files) {
       const bytes = readFileSync(file);
-      for (const needle of encodings) expect(bytes.includes(needle), `${file} contient le mot de passe`).toBe(false);
+      for (const needle of encodings)
+        expect(bytes.includes(needle), `${file} contient le mot de passe`).toBe(false);
     }
 
     await client.invoke('accounts.remove', { id: accountId });

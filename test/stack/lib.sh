@@ -141,12 +141,43 @@ detached() {
   ) &
 }
 
+# All descendants of PID (children, grandchildren...), one per line.
+descendants() {
+  ps -e -o pid=,ppid= | awk -v root="$1" '
+    { parent[$1] = $2; pids[NR] = $1 }
+    END {
+      for (i = 1; i <= NR; i++) {
+        p = pids[i]; q = parent[p]; depth = 0
+        while (q != "" && q != 0 && q != root && depth < 64) { q = parent[q]; depth++ }
+        if (q == root && p != root) print p
+      }
+    }'
+}
+
+# Send SIGNAL to the first pid only (a master that stops its own children),
+# then wait up to TIMEOUT seconds for ALL the given pids to be gone, then KILL
+# the survivors. Waiting for the children too matters: a restarted Postfix
+# master waited ~2 s for the lock still held by the old qmgr/pickup.
+signal_and_wait() {
+  local sig=$1 timeout=$2
+  shift 2
+  kill "-$sig" "$1" 2>/dev/null || true
+  wait_gone "$timeout" "$@"
+}
+
 # Kill the given pids: TERM, then wait up to TIMEOUT seconds, then KILL.
 terminate_pids() {
-  local timeout=$1
+  local timeout=$1 pid
   shift
-  local pid deadline alive
   for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait_gone "$timeout" "$@"
+}
+
+# Wait up to TIMEOUT seconds for the pids to exit (zombies count as gone),
+# then KILL what is left.
+wait_gone() {
+  local timeout=$1 pid deadline alive
+  shift
   deadline=$((SECONDS + timeout))
   while :; do
     alive=()

@@ -63,26 +63,37 @@ stop_service() {
       ;;
     postgresql)
       [[ -n $pid ]] || return 0
+      mapfile -t pids < <(descendants "$pid")
       # SIGINT = "fast" shutdown: disconnect clients, checkpoint, exit.
-      kill -INT "$pid" 2>/dev/null || true
-      local deadline=$((SECONDS + 15))
-      while pid_alive "$pid" && ((SECONDS < deadline)); do sleep 0.05; done
-      pid_alive "$pid" && terminate_pids 1 "$pid"
+      signal_and_wait INT 15 "$pid" "${pids[@]}"
       ;;
     *)
-      # Dovecot, Postfix, nginx masters stop their children on TERM.
+      # Dovecot, Postfix, nginx and memcached stop their children on TERM.
       [[ -n $pid ]] || return 0
-      terminate_pids 10 "$pid"
+      mapfile -t pids < <(descendants "$pid")
+      signal_and_wait TERM 10 "$pid" "${pids[@]}"
       ;;
   esac
   wait_ports_free "$svc"
-  STOPPED+=("$svc")
 }
 
 STOPPED=()
-for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
-  stop_service "${SERVICES[i]}"
+for svc in "${SERVICES[@]}"; do
+  if svc_running "$svc" || { [[ $svc == sogod ]] && [[ -n $(sogod_pids '') ]]; }; then
+    STOPPED+=("$svc")
+  fi
 done
+
+# Everything but PostgreSQL in parallel (each waits for its own children),
+# then PostgreSQL, whose clients (sogod, Dovecot and Postfix lookups) are gone.
+JOBS=()
+for svc in "${SERVICES[@]}"; do
+  [[ $svc == postgresql ]] && continue
+  stop_service "$svc" &
+  JOBS+=($!)
+done
+for job in "${JOBS[@]}"; do wait "$job"; done
+stop_service postgresql
 
 if ((${#STOPPED[@]})); then
   echo "Cartable test stack stopped (${STOPPED[*]})  ROOTDIR=$ROOTDIR"

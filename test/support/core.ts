@@ -27,7 +27,12 @@ export function startTestCore(options: Partial<CoreOptions> & { secrets?: Secret
   const secrets = options.secrets ?? createMemorySecretStore();
   const core = createCore(
     { secrets, clock: systemClock, logger: createConsoleLogger('error'), notifier: silentNotifier },
-    { databasePath: path.join(profileDir, 'cartable.sqlite'), version: '0.1.0-test', connectTimeoutMs: 10_000, ...options },
+    {
+      databasePath: path.join(profileDir, 'cartable.sqlite'),
+      version: '0.1.0-test',
+      connectTimeoutMs: 10_000,
+      ...options,
+    },
   );
   const client = connectInMemory(core);
   return {

@@ -20,9 +20,13 @@ export function caPem(): string {
 
 /** SHA-256 of the stack's server certificate, as Node prints it ("AB:CD:…"). */
 export function serverFingerprint(): string {
-  const out = execFileSync('openssl', ['x509', '-in', path.join(stackDir, 'ssl/server.pem'), '-noout', '-fingerprint', '-sha256'], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    'openssl',
+    ['x509', '-in', path.join(stackDir, 'ssl/server.pem'), '-noout', '-fingerprint', '-sha256'],
+    {
+      encoding: 'utf8',
+    },
+  );
   return out.trim().split('=')[1] ?? '';
 }
 

@@ -56,7 +56,8 @@ export class AccountService {
 
   async add(settings: AccountSettings, password: string): Promise<SaveOutcome> {
     const { repository, secrets, clock } = this.#deps;
-    if (repository.findByEmail(settings.email)) throw new CartableError('ACCOUNT_EXISTS', { email: settings.email });
+    if (repository.findByEmail(settings.email))
+      throw new CartableError('ACCOUNT_EXISTS', { email: settings.email });
     const report = await this.#verify(settings, password);
     if (!report.ok) return { report };
     const id = randomUUID();

@@ -55,7 +55,8 @@ export async function discoverDavHomes(login: DavLogin, network: NetworkContext)
       }
       if (answer.status >= 300 && answer.status < 400 && answer.location) {
         const next = new URL(answer.location, current);
-        if (next.origin !== start.origin) throw new CartableError('DAV_NOT_FOUND', { ...where, url: next.href });
+        if (next.origin !== start.origin)
+          throw new CartableError('DAV_NOT_FOUND', { ...where, url: next.href });
         current = next;
         continue;
       }
@@ -67,7 +68,8 @@ export async function discoverDavHomes(login: DavLogin, network: NetworkContext)
   function expectMultistatus(answer: DavAnswer, url: URL): void {
     if (answer.status === 401) throw new CartableError('AUTH_FAILED', where);
     // SOGo answers unknown paths (and /.well-known without a front server) with an HTML page and 200.
-    if (answer.status !== 207) throw new CartableError('DAV_NOT_FOUND', { ...where, url: url.href, status: answer.status });
+    if (answer.status !== 207)
+      throw new CartableError('DAV_NOT_FOUND', { ...where, url: url.href, status: answer.status });
   }
 
   const first = await propfind(start, principalQuery);
@@ -75,7 +77,8 @@ export async function discoverDavHomes(login: DavLogin, network: NetworkContext)
   const principalHref = hrefProperty(first.answer.body, 'current-user-principal');
   if (!principalHref) throw new CartableError('DAV_NOT_FOUND', { ...where, url: first.url.href });
   const principalUrl = new URL(principalHref, first.url);
-  if (principalUrl.origin !== start.origin) throw new CartableError('DAV_NOT_FOUND', { ...where, url: principalUrl.href });
+  if (principalUrl.origin !== start.origin)
+    throw new CartableError('DAV_NOT_FOUND', { ...where, url: principalUrl.href });
 
   const homes = await propfind(principalUrl, homesQuery);
   expectMultistatus(homes.answer, homes.url);

@@ -68,7 +68,10 @@ describe('each migration', () => {
     [3, ['accounts', 'folders', 'tasks']],
   ];
   it.each(steps)('migration %i leaves exactly its tables', (version, expected) => {
-    const db = openDatabase(':memory:', migrations.filter((m) => m.version <= version));
+    const db = openDatabase(
+      ':memory:',
+      migrations.filter((m) => m.version <= version),
+    );
     expect(schemaVersion(db)).toBe(version);
     expect(tables(db)).toEqual(expected);
     db.close();
@@ -77,7 +80,9 @@ describe('each migration', () => {
   it('migration 2: deleting an account deletes its folders', () => {
     const db = openDatabase(':memory:');
     db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
-    db.prepare("INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)").run();
+    db.prepare(
+      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
+    ).run();
     db.prepare("DELETE FROM accounts WHERE id = 'a'").run();
     expect(db.prepare('SELECT count(*) AS n FROM folders').get()).toEqual({ n: 0 });
   });
@@ -86,7 +91,9 @@ describe('each migration', () => {
     const db = openDatabase(':memory:');
     expect(() =>
       db
-        .prepare("INSERT INTO tasks (id, kind, payload_json, state, next_at, created_at, updated_at) VALUES ('t', 'k', '{}', 'lost', 'n', 'n', 'n')")
+        .prepare(
+          "INSERT INTO tasks (id, kind, payload_json, state, next_at, created_at, updated_at) VALUES ('t', 'k', '{}', 'lost', 'n', 'n', 'n')",
+        )
         .run(),
     ).toThrow(/CHECK/);
   });

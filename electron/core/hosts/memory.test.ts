@@ -15,7 +15,12 @@ let client: ReturnType<typeof connectInMemory>;
 
 beforeEach(() => {
   core = createCore(
-    { secrets: createMemorySecretStore(), clock: systemClock, logger: createConsoleLogger('error', () => undefined), notifier: silentNotifier },
+    {
+      secrets: createMemorySecretStore(),
+      clock: systemClock,
+      logger: createConsoleLogger('error', () => undefined),
+      notifier: silentNotifier,
+    },
     {
       databasePath: ':memory:',
       version: '9.9.9',
@@ -58,32 +63,50 @@ describe('contract over the in-memory host', () => {
   });
 
   it('refuses parameters the schema does not accept, naming the field', async () => {
-    expect(await rejection(client.invoke('accounts.remove', { id: '' }))).toMatchObject({ code: 'INVALID_PARAMS', details: { path: 'id' } });
+    expect(await rejection(client.invoke('accounts.remove', { id: '' }))).toMatchObject({
+      code: 'INVALID_PARAMS',
+      details: { path: 'id' },
+    });
     const plainDav = { ...settings, davUrl: 'http://sogo.example.test/SOGo/dav/' };
-    expect(await rejection(client.invoke('accounts.add', { settings: plainDav, password: 'x' }))).toMatchObject({
+    expect(
+      await rejection(client.invoke('accounts.add', { settings: plainDav, password: 'x' })),
+    ).toMatchObject({
       code: 'INVALID_PARAMS',
       details: { path: 'settings.davUrl' },
     });
     const cleartext = { ...settings, imap: { ...settings.imap, security: 'none' } };
-    expect(await rejection(client.invoke('accounts.add', { settings: cleartext as never, password: 'x' }))).toMatchObject({
+    expect(
+      await rejection(client.invoke('accounts.add', { settings: cleartext as never, password: 'x' })),
+    ).toMatchObject({
       code: 'INVALID_PARAMS',
       details: { path: 'settings.imap.security' },
     });
-    expect(await rejection(client.invoke('accounts.add', { settings, password: 'x'.repeat(2000) }))).toMatchObject({
+    expect(
+      await rejection(client.invoke('accounts.add', { settings, password: 'x'.repeat(2000) })),
+    ).toMatchObject({
       code: 'INVALID_PARAMS',
       details: { path: 'password' },
     });
-    expect(await rejection(client.invoke('app.info', { extra: 1 } as never))).toMatchObject({ code: 'INVALID_PARAMS' });
+    expect(await rejection(client.invoke('app.info', { extra: 1 } as never))).toMatchObject({
+      code: 'INVALID_PARAMS',
+    });
   });
 
   it('refuses unknown methods and malformed envelopes', async () => {
-    expect(await rejection(client.invoke('fs.readFile' as never, {} as never))).toMatchObject({ code: 'UNKNOWN_METHOD' });
-    expect(await core.dispatch({ kind: 'request', id: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } });
+    expect(await rejection(client.invoke('fs.readFile' as never, {} as never))).toMatchObject({
+      code: 'UNKNOWN_METHOD',
+    });
+    expect(await core.dispatch({ kind: 'request', id: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PARAMS' },
+    });
     expect(await core.dispatch('not an object')).toMatchObject({ ok: false });
   });
 
   it('keeps error codes for domain failures', async () => {
-    expect(await rejection(client.invoke('mail.listFolders', { accountId: 'nope' }))).toMatchObject({ code: 'ACCOUNT_NOT_FOUND' });
+    expect(await rejection(client.invoke('mail.listFolders', { accountId: 'nope' }))).toMatchObject({
+      code: 'ACCOUNT_NOT_FOUND',
+    });
     expect(await client.invoke('accounts.remove', { id: 'nope' })).toEqual({ removed: false });
   });
 
@@ -93,9 +116,14 @@ describe('contract over the in-memory host', () => {
     const outcome = await client.invoke('accounts.add', { settings, password: 'secret' });
     expect(outcome.account).toBeUndefined();
     expect(outcome.report.ok).toBe(false);
-    expect(outcome.report.checks.map((c) => (c.ok ? 'ok' : c.error.code))).toEqual(['PORT_CLOSED', 'PORT_CLOSED']);
+    expect(outcome.report.checks.map((c) => (c.ok ? 'ok' : c.error.code))).toEqual([
+      'PORT_CLOSED',
+      'PORT_CLOSED',
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(events).toEqual(expect.arrayContaining(['imap:running', 'imap:failed', 'smtp:running', 'smtp:failed']));
+    expect(events).toEqual(
+      expect.arrayContaining(['imap:running', 'imap:failed', 'smtp:running', 'smtp:failed']),
+    );
     expect(await client.invoke('accounts.list', {})).toEqual([]);
   });
 });

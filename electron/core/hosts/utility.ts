@@ -47,7 +47,12 @@ parentPort.on('message', (event) => {
     core = (async () => {
       const policy = policyFile ? await readPolicyFile(policyFile) : { presets: [], extraCaPem: [] };
       return createCore(
-        { secrets: createKeyringSecretStore(), clock: systemClock, logger: createConsoleLogger(), notifier: silentNotifier },
+        {
+          secrets: createKeyringSecretStore(),
+          clock: systemClock,
+          logger: createConsoleLogger(),
+          notifier: silentNotifier,
+        },
         {
           databasePath: path.join(profileDir, 'cartable.sqlite'),
           version,

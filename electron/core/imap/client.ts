@@ -21,10 +21,18 @@ export interface ImapSession {
 }
 
 function isAuthFailure(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { authenticationFailed?: unknown }).authenticationFailed === true;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { authenticationFailed?: unknown }).authenticationFailed === true
+  );
 }
 
-export async function openImap(login: ImapLogin, network: NetworkContext, clientVersion: string): Promise<ImapSession> {
+export async function openImap(
+  login: ImapLogin,
+  network: NetworkContext,
+  clientVersion: string,
+): Promise<ImapSession> {
   const { endpoint } = login;
   const context = { service: 'imap', host: endpoint.host, port: endpoint.port };
   const secured = await secureEndpoint(endpoint, 'imap', login.pins, network);

@@ -70,7 +70,9 @@ export class FolderRepository {
          IS NOT (excluded.name, excluded.parent_path, excluded.delimiter, excluded.special_use,
                  excluded.subscribed, excluded.messages, excluded.unseen)`,
     );
-    const existing = this.#db.prepare<[string], { path: string }>('SELECT path FROM folders WHERE account_id = ?');
+    const existing = this.#db.prepare<[string], { path: string }>(
+      'SELECT path FROM folders WHERE account_id = ?',
+    );
     const remove = this.#db.prepare('DELETE FROM folders WHERE account_id = ? AND path = ?');
     return this.#db.transaction(() => {
       let changes = 0;

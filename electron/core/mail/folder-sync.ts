@@ -33,7 +33,12 @@ export function toRemoteFolder(entry: ListResponse): RemoteFolder {
 
 export async function syncFolders(account: Account, deps: FolderSyncDeps): Promise<void> {
   const session = await openImap(
-    { endpoint: account.imap, login: account.login, password: await deps.password(account.id), pins: account.tlsPins },
+    {
+      endpoint: account.imap,
+      login: account.login,
+      password: await deps.password(account.id),
+      pins: account.tlsPins,
+    },
     deps.network,
     deps.version,
   );
@@ -44,6 +49,8 @@ export async function syncFolders(account: Account, deps: FolderSyncDeps): Promi
     await session.close();
   }
   // \Noselect entries are hierarchy placeholders, not folders a user can open.
-  const folders = listed.filter((entry) => !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent'));
+  const folders = listed.filter(
+    (entry) => !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent'),
+  );
   if (deps.folders.replace(account.id, folders.map(toRemoteFolder))) deps.onChanged(account.id);
 }

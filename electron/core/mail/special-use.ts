@@ -38,7 +38,12 @@ const byName: Readonly<Record<string, SpecialUse>> = {
   'éléments supprimés': 'trash',
 };
 
-export function specialUseOf(path: string, name: string, flag: string | undefined, isTopLevel: boolean): SpecialUse | undefined {
+export function specialUseOf(
+  path: string,
+  name: string,
+  flag: string | undefined,
+  isTopLevel: boolean,
+): SpecialUse | undefined {
   if (path.toUpperCase() === 'INBOX') return 'inbox';
   if (flag !== undefined && byFlag[flag]) return byFlag[flag];
   // Name guesses only apply to top-level folders: "Projets/Archives" is the user's own folder.

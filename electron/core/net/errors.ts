@@ -11,10 +11,25 @@ export interface FailureContext {
 }
 
 const hostNotFound = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA']);
-const timeouts = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'TIMEOUT', 'CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT']);
-const network = new Set(['ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'NoConnection']);
+const timeouts = new Set([
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'TIMEOUT',
+  'CONNECT_TIMEOUT',
+  'GREETING_TIMEOUT',
+  'UPGRADE_TIMEOUT',
+]);
+const network = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+  'NoConnection',
+]);
 // OpenSSL verification failures as Node reports them.
-const tlsUntrusted = /^(SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|CERT_|ERR_TLS_CERT_ALTNAME_INVALID)/;
+const tlsUntrusted =
+  /^(SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|CERT_|ERR_TLS_CERT_ALTNAME_INVALID)/;
 
 function codeOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -42,7 +57,8 @@ export function toCartableError(
     if (timeouts.has(code)) return new CartableError('TIMEOUT', where, { cause: error });
     if (network.has(code)) return new CartableError('NETWORK', where, { cause: error });
     if (tlsUntrusted.test(code)) return new CartableError('TLS_UNTRUSTED', where, { cause: error });
-    if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new CartableError('DISK_FULL', {}, { cause: error });
+    if (code === 'ENOSPC' || code === 'SQLITE_FULL')
+      return new CartableError('DISK_FULL', {}, { cause: error });
   }
   return new CartableError('PROTOCOL_ERROR', where, { cause: error });
 }

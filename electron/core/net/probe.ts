@@ -90,7 +90,8 @@ async function imapStartTls(socket: net.Socket, endpoint: Endpoint): Promise<voi
   socket.write('P1 CAPABILITY\r\n');
   const capability = await readUntil(socket, (lines) => lines.some((l) => l.startsWith('P1 ')));
   const offered = [...greeting, ...capability].some((line) => /\bSTARTTLS\b/i.test(line));
-  if (!offered) throw new CartableError('TLS_UNAVAILABLE', { service: 'imap', host: endpoint.host, port: endpoint.port });
+  if (!offered)
+    throw new CartableError('TLS_UNAVAILABLE', { service: 'imap', host: endpoint.host, port: endpoint.port });
   socket.write('P2 STARTTLS\r\n');
   const answer = await readUntil(socket, (lines) => lines.some((l) => l.startsWith('P2 ')));
   if (!answer.some((l) => /^P2 OK/i.test(l)))

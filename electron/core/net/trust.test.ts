@@ -40,7 +40,13 @@ describe('libraryTls', () => {
   });
 
   it('accepts an untrusted certificate pinned for this host and port, and only that leaf', () => {
-    const options = libraryTls(endpoint, untrusted, [{ host: 'IMAP.example.test', port: 993, sha256: fingerprint }], [], 'imap');
+    const options = libraryTls(
+      endpoint,
+      untrusted,
+      [{ host: 'IMAP.example.test', port: 993, sha256: fingerprint }],
+      [],
+      'imap',
+    );
     expect(options.ca).toEqual([untrusted.anchorPem]);
     const check = options.checkServerIdentity;
     expect(check?.('imap.example.test', { fingerprint256: fingerprint } as never)).toBeUndefined();

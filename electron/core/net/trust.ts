@@ -21,7 +21,10 @@ export function trustedAuthorities(extraCaPem: readonly string[] = []): string[]
   return [...tls.rootCertificates, ...extraCaPem];
 }
 
-export function findPin(pins: readonly TlsPin[], endpoint: Pick<Endpoint, 'host' | 'port'>): TlsPin | undefined {
+export function findPin(
+  pins: readonly TlsPin[],
+  endpoint: Pick<Endpoint, 'host' | 'port'>,
+): TlsPin | undefined {
   const host = endpoint.host.toLowerCase();
   return pins.find((pin) => pin.host.toLowerCase() === host && pin.port === endpoint.port);
 }
@@ -39,7 +42,8 @@ export function libraryTls(
   if (pin === undefined) {
     throw new CartableError('TLS_UNTRUSTED', { ...where, reason: probe.authorizationError ?? 'unknown' });
   }
-  if (pin.sha256 !== probe.fingerprint) throw new CartableError('TLS_CHANGED', { ...where, previous: pin.sha256 });
+  if (pin.sha256 !== probe.fingerprint)
+    throw new CartableError('TLS_CHANGED', { ...where, previous: pin.sha256 });
   return {
     ca: [probe.anchorPem],
     rejectUnauthorized: true,

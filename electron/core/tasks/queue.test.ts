@@ -87,7 +87,9 @@ describe('TaskQueue', () => {
     const db = openDatabase(':memory:');
     const clock = manualClock();
     const queue = new TaskQueue({ db, clock, logger, onChanged: () => undefined });
-    queue.register('denied', payload, () => Promise.reject(new CartableError('AUTH_FAILED', { service: 'imap' })));
+    queue.register('denied', payload, () =>
+      Promise.reject(new CartableError('AUTH_FAILED', { service: 'imap' })),
+    );
     queue.register('down', payload, () => Promise.reject(new CartableError('TIMEOUT')));
     queue.start();
     queue.enqueue('denied', { n: 1 });

@@ -106,7 +106,9 @@ export class TaskQueue {
   /** Drops pending work whose payload names an account that no longer exists. */
   cancelForAccount(accountId: string): void {
     this.#deps.db
-      .prepare("DELETE FROM tasks WHERE state IN ('pending', 'failed') AND json_extract(payload_json, '$.accountId') = ?")
+      .prepare(
+        "DELETE FROM tasks WHERE state IN ('pending', 'failed') AND json_extract(payload_json, '$.accountId') = ?",
+      )
       .run(accountId);
   }
 
@@ -153,7 +155,9 @@ export class TaskQueue {
   #schedule(): void {
     if (this.#closed) return;
     const next = this.#deps.db
-      .prepare<[], { next_at: string }>("SELECT next_at FROM tasks WHERE state = 'pending' ORDER BY next_at LIMIT 1")
+      .prepare<[], { next_at: string }>(
+        "SELECT next_at FROM tasks WHERE state = 'pending' ORDER BY next_at LIMIT 1",
+      )
       .get();
     clearTimeout(this.#timer);
     if (!next) return;
@@ -162,13 +166,24 @@ export class TaskQueue {
     this.#timer.unref();
   }
 
-  #setState(row: TaskRow, state: TaskState, fields: { attempts?: number; nextAt?: string; error?: string | null }) {
+  #setState(
+    row: TaskRow,
+    state: TaskState,
+    fields: { attempts?: number; nextAt?: string; error?: string | null },
+  ) {
     this.#deps.db
       .prepare(
         `UPDATE tasks SET state = ?, attempts = COALESCE(?, attempts), next_at = COALESCE(?, next_at),
            error_json = ?, updated_at = ? WHERE id = ?`,
       )
-      .run(state, fields.attempts ?? null, fields.nextAt ?? null, fields.error ?? null, this.#deps.clock.now().toISOString(), row.id);
+      .run(
+        state,
+        fields.attempts ?? null,
+        fields.nextAt ?? null,
+        fields.error ?? null,
+        this.#deps.clock.now().toISOString(),
+        row.id,
+      );
     this.#deps.onChanged({ taskId: row.id, kind: row.kind, state });
   }
 
@@ -176,7 +191,10 @@ export class TaskQueue {
     const handler = this.#handlers.get(row.kind);
     const attempts = row.attempts + 1;
     if (!handler) {
-      this.#setState(row, 'failed', { attempts, error: JSON.stringify({ code: 'INTERNAL', details: { kind: row.kind } }) });
+      this.#setState(row, 'failed', {
+        attempts,
+        error: JSON.stringify({ code: 'INTERNAL', details: { kind: row.kind } }),
+      });
       return;
     }
     this.#setState(row, 'running', { attempts });
@@ -184,8 +202,10 @@ export class TaskQueue {
       await handler.run(handler.schema.parse(JSON.parse(row.payload_json)));
       this.#setState(row, 'done', {});
     } catch (error) {
-      const failure = error instanceof CartableError ? error : new CartableError('INTERNAL', { kind: row.kind });
-      if (!(error instanceof CartableError)) this.#deps.logger.error('task crashed', { kind: row.kind, error: String(error) });
+      const failure =
+        error instanceof CartableError ? error : new CartableError('INTERNAL', { kind: row.kind });
+      if (!(error instanceof CartableError))
+        this.#deps.logger.error('task crashed', { kind: row.kind, error: String(error) });
       const again = retryable.has(failure.code) && attempts < MAX_ATTEMPTS;
       const delay = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempts - 1));
       const nextAt = new Date(this.#deps.clock.now().getTime() + delay).toISOString();

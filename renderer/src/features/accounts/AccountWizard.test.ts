@@ -200,6 +200,37 @@ describe('account wizard — discovery and verification', () => {
     expect(calls[1]?.password).toBe('Secret-2026');
   });
 
+  test('one confirmation pins the same certificate for every port that showed it', async () => {
+    const on = (port: number) => ({
+      code: 'TLS_UNTRUSTED' as const,
+      details: { host: 'mail.test', port, fingerprint },
+    });
+    const { rpc, ondone } = setup({
+      'accounts.add': ({ settings }) =>
+        (settings.tlsPins ?? []).length >= 2
+          ? ok(settings)
+          : {
+              report: {
+                ok: false,
+                checks: [
+                  { service: 'imap', ok: false, error: on(993) },
+                  { service: 'smtp', ok: false, error: on(465) },
+                ],
+              },
+            },
+    });
+    await reachVerification();
+    const [first] = await screen.findAllByTestId('trust-certificate');
+    await fireEvent.click(first as HTMLElement);
+    await waitFor(() => expect(ondone).toHaveBeenCalledTimes(1));
+    const calls = rpc.callsOf('accounts.add');
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.settings.tlsPins).toEqual([
+      { host: 'mail.test', port: 993, sha256: fingerprint },
+      { host: 'mail.test', port: 465, sha256: fingerprint },
+    ]);
+  });
+
   test('TLS_CHANGED: a stronger warning with both fingerprints, and the new one replaces the old pin', async () => {
     const changed = {
       code: 'TLS_CHANGED' as const,

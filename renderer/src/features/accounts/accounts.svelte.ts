@@ -2,36 +2,33 @@
  * The accounts the core knows, re-queried on `accounts.changed`: the app
  * shell, Courrier and Réglages read this one list, never a copy.
  */
-import type { Account, CartableErrorShape } from '$shared/contract/index.ts';
-import { toErrorShape, type Rpc } from '../../lib/rpc/index.ts';
+import type { Account } from '$shared/contract/index.ts';
+import { LiveQuery } from '../../lib/query/live-query.svelte.ts';
+import type { Rpc } from '../../lib/rpc/index.ts';
 
-export type LoadStatus = 'loading' | 'ready' | 'error';
+export type { LoadStatus } from '../../lib/query/live-query.svelte.ts';
 
 export class AccountsState {
-  list = $state<Account[]>([]);
-  status = $state<LoadStatus>('loading');
-  error = $state<CartableErrorShape | undefined>();
   readonly #rpc: Rpc;
-  #generation = 0;
+  readonly #query: LiveQuery<Account[]>;
 
   constructor(rpc: Rpc) {
     this.#rpc = rpc;
+    this.#query = new LiveQuery(() => rpc.invoke('accounts.list', {}), []);
   }
 
-  async load(): Promise<void> {
-    // A slower, older answer must not overwrite a newer one.
-    const generation = ++this.#generation;
-    try {
-      const list = await this.#rpc.invoke('accounts.list', {});
-      if (generation !== this.#generation) return;
-      this.list = list;
-      this.status = 'ready';
-      this.error = undefined;
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.error = toErrorShape(error);
-      if (this.status === 'loading') this.status = 'error';
-    }
+  get list() {
+    return this.#query.value;
+  }
+  get status() {
+    return this.#query.status;
+  }
+  get error() {
+    return this.#query.error;
+  }
+
+  load(): Promise<void> {
+    return this.#query.load();
   }
 
   /** Starts listening; returns the unsubscribe for the owner's teardown. */

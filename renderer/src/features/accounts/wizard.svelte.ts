@@ -18,7 +18,7 @@ import type {
 } from '$shared/contract/index.ts';
 import { standardPorts } from '$shared/presets.ts';
 import { toErrorShape, type Rpc } from '../../lib/rpc/index.ts';
-import type { LoadStatus } from './accounts.svelte.ts';
+import type { LoadStatus } from '../../lib/query/live-query.svelte.ts';
 import { pinFromError, withPin } from './fingerprint.ts';
 import {
   hasErrors,
@@ -198,10 +198,16 @@ export class WizardState {
     await this.verify();
   }
 
-  /** Trusts the certificate a problem offers and verifies again with it pinned. */
+  /**
+   * Trusts the certificate a problem offers and verifies again with it pinned. The same
+   * certificate shown on other ports of the report (IMAP, SMTP, DAV of one server) is
+   * pinned with it: the person confirmed that certificate once, not three times.
+   */
   async trust(problem: Problem): Promise<void> {
-    if (!problem.pin) return;
-    this.tlsPins = withPin(this.tlsPins, problem.pin);
+    const chosen = problem.pin;
+    if (!chosen) return;
+    const sameCertificate = this.problems.flatMap((p) => (p.pin?.sha256 === chosen.sha256 ? [p.pin] : []));
+    this.tlsPins = [chosen, ...sameCertificate].reduce((pins, pin) => withPin(pins, pin), this.tlsPins);
     await this.verify();
   }
 

@@ -5,43 +5,43 @@
  * only the last answer.
  */
 import { SvelteSet } from 'svelte/reactivity';
-import type { CartableErrorShape, Folder } from '$shared/contract/index.ts';
+import type { Folder } from '$shared/contract/index.ts';
+import { LiveQuery, type LoadStatus } from '../../lib/query/live-query.svelte.ts';
 import { toErrorShape, type Rpc } from '../../lib/rpc/index.ts';
 import { buildFolderTree, visibleFolders } from './folder-tree.ts';
 
-export type FolderListStatus = 'loading' | 'ready' | 'error';
+export type FolderListStatus = LoadStatus;
 
 export class FolderListState {
-  folders = $state<Folder[]>([]);
-  status = $state<FolderListStatus>('loading');
-  error = $state<CartableErrorShape | undefined>();
   readonly collapsed = new SvelteSet<string>();
   readonly tree = $derived(buildFolderTree(this.folders));
   readonly visible = $derived(visibleFolders(this.tree, this.collapsed));
 
   readonly accountId: string;
   readonly #rpc: Rpc;
-  #generation = 0;
+  readonly #query: LiveQuery<Folder[]>;
 
   constructor(rpc: Rpc, accountId: string) {
     this.#rpc = rpc;
     this.accountId = accountId;
+    this.#query = new LiveQuery(() => rpc.invoke('mail.listFolders', { accountId }), []);
   }
 
-  async load(): Promise<void> {
-    const generation = ++this.#generation;
-    try {
-      const folders = await this.#rpc.invoke('mail.listFolders', { accountId: this.accountId });
-      if (generation !== this.#generation) return;
-      this.folders = folders;
-      this.status = 'ready';
-      this.error = undefined;
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.error = toErrorShape(error);
-      // Keep showing the last list (e.g. while the connection is down); fail loudly only at first load.
-      if (this.status === 'loading') this.status = 'error';
-    }
+  get folders() {
+    return this.#query.value;
+  }
+  get status() {
+    return this.#query.status;
+  }
+  get error() {
+    return this.#query.error;
+  }
+  set error(value) {
+    this.#query.error = value;
+  }
+
+  load(): Promise<void> {
+    return this.#query.load();
   }
 
   watch(): () => void {

@@ -99,18 +99,23 @@ listening_ports() {
 
 port_listening() { listening_ports | grep -qx "$1"; }
 
-# Refuse to start SERVICE when one of its ports is held by a stranger (a
-# Debian service started by a postinst, an old stack of another ROOTDIR...):
-# print the ss line of the squatter so the user knows what to stop.
+# check_ports_free SERVICE... : refuse to start when a port of one of these
+# (not running) services is held by a stranger (a Debian service started by
+# a postinst, the stack of another ROOTDIR...), and print the ss line of the
+# squatter so the user knows what to stop. Checked for every service before
+# anything starts, so that a squatter does not leave a half-started stack.
 check_ports_free() {
-  local svc=$1 port line
-  for port in $(svc_ports "$svc"); do
-    line=$(ss -Htlnp "sport = :$port" 2>/dev/null || true)
-    if [[ -n $line ]]; then
-      die "$svc: port $port is already in use by another process (not this stack's $svc):
+  local svc port listing line bad=''
+  listing=$(ss -Htlnp 2>/dev/null || true)
+  for svc in "$@"; do
+    for port in $(svc_ports "$svc"); do
+      line=$(awk -v p="$port" '{ n = split($4, a, ":"); if (a[n] == p) print }' <<<"$listing")
+      [[ -n $line ]] && bad+="
+$svc: port $port is already in use by another process:
 $line"
-    fi
+    done
   done
+  [[ -z $bad ]] || die "cannot start:$bad"
 }
 
 # Run a command as a system user, from a directory that user can read
@@ -163,6 +168,24 @@ signal_and_wait() {
   shift 2
   kill "-$sig" "$1" 2>/dev/null || true
   wait_gone "$timeout" "$@"
+}
+
+# sogod = watchdog parent + workers. Workers are found both as children of
+# the parent and, when the parent is already gone (orphans still holding
+# port 20000), by their command line naming this ROOTDIR's pid file: never
+# by process name alone, another ROOTDIR's stack may be running.
+sogod_pids() {
+  local parent=${1:-} pidfile p cmd
+  pidfile=$(svc_pidfile sogod)
+  if [[ -n $parent ]]; then
+    echo "$parent"
+    ps -o pid= --ppid "$parent" 2>/dev/null | tr -d ' ' || true
+  fi
+  for p in /proc/[0-9]*; do
+    [[ $(readlink "$p/exe" 2>/dev/null || true) == /usr/sbin/sogod ]] || continue
+    cmd=$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null || true)
+    [[ $cmd == *" $pidfile "* || $cmd == *" $pidfile" ]] && echo "${p#/proc/}"
+  done
 }
 
 # Kill the given pids: TERM, then wait up to TIMEOUT seconds, then KILL.

@@ -130,7 +130,11 @@ def imap_search(port, ca, user, subject, wait="10"):
         m = imaplib.IMAP4_SSL(HOST, int(port), ssl_context=ctx(ca), timeout=10)
         m.login(user, f"{user}-pass")
         m.select("INBOX", readonly=True)
-        typ, data = m.search(None, "SUBJECT", f'"{subject}"')
+        if subject.isascii():
+            typ, data = m.search(None, "SUBJECT", f'"{subject}"')
+        else:  # non-ASCII: send the key as a UTF-8 literal
+            m.literal = subject.encode("utf-8")
+            typ, data = m.search("UTF-8", "SUBJECT")
         m.logout()
         n = len(data[0].split())
         if n or time.time() > deadline:

@@ -10,25 +10,6 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 need_root
 
-# sogod = watchdog parent + workers. After TERM the workers took ~10 s to
-# exit while the parent kept logging "Terminating with SIGINT or SIGTERM":
-# TERM them all together, KILL after 1 s. Workers are found both as
-# children of the parent and, when the parent is already gone, by their
-# command line naming this ROOTDIR's pid file (never by process name alone).
-sogod_pids() {
-  local parent=${1:-} pidfile p cmd
-  pidfile=$(svc_pidfile sogod)
-  if [[ -n $parent ]]; then
-    echo "$parent"
-    ps -o pid= --ppid "$parent" 2>/dev/null | tr -d ' ' || true
-  fi
-  for p in /proc/[0-9]*; do
-    [[ $(readlink "$p/exe" 2>/dev/null || true) == /usr/sbin/sogod ]] || continue
-    cmd=$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null || true)
-    [[ $cmd == *" $pidfile "* || $cmd == *" $pidfile" ]] && echo "${p#/proc/}"
-  done
-}
-
 # Wait until no listener holds the ports of SERVICE (children of a master
 # may keep a listening fd for a moment after it exited).
 wait_ports_free() {
@@ -53,6 +34,9 @@ stop_service() {
   pid_alive "$pid" || pid=''
   case $svc in
     sogod)
+      # After TERM the workers took ~10 s to exit while the parent kept
+      # logging "Terminating with SIGINT or SIGTERM": TERM parent and
+      # workers together, KILL after 1 s.
       local p
       while IFS= read -r p; do
         [[ -n $p ]] && pid_alive "$p" && pids+=("$p")

@@ -18,6 +18,7 @@ import {
   type Policy,
 } from '../core/index.ts';
 import { startBrowserHost } from './host.ts';
+import { startupFailure } from './startup-failure.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -72,6 +73,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Cartable n’a pas pu démarrer :', error instanceof Error ? error.message : error);
+  console.error(startupFailure(error));
   process.exit(1);
 });

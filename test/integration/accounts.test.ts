@@ -167,3 +167,43 @@ describe('certificates the system does not trust', () => {
     });
   });
 });
+
+describe('a saved account', () => {
+  it('is verified again, updated only after its new servers verify, and removed with its secret', async () => {
+    const secrets = createMemorySecretStore();
+    running = startTestCore({ extraCaPem: [caPem()], secrets });
+    const { client } = running;
+    const added = await client.invoke('accounts.add', {
+      settings: aliceSettings(),
+      password: alice.password,
+    });
+    const id = added.account?.id ?? '';
+    expect(await client.invoke('accounts.verify', { id })).toMatchObject({ ok: true });
+    expect(failed(await client.invoke('accounts.verify', { id, password: 'faux' }))).toEqual({
+      imap: 'AUTH_FAILED',
+      smtp: 'AUTH_FAILED',
+      dav: 'AUTH_FAILED',
+    });
+
+    const broken = await client.invoke('accounts.update', {
+      id,
+      settings: aliceSettings({ displayName: 'Alice M.', smtp: endpoints.closed }),
+    });
+    expect(failed(broken.report)).toEqual({ smtp: 'PORT_CLOSED' });
+    expect((await client.invoke('accounts.list', {}))[0]?.smtp).toEqual(endpoints.submissions);
+
+    const changed = await client.invoke('accounts.update', {
+      id,
+      settings: aliceSettings({
+        displayName: 'Alice M.',
+        imap: endpoints.imapStartTls,
+        smtp: endpoints.submission,
+      }),
+    });
+    expect(changed.account).toMatchObject({ displayName: 'Alice M.', imap: endpoints.imapStartTls });
+
+    expect(await client.invoke('accounts.remove', { id })).toEqual({ removed: true });
+    expect(await client.invoke('accounts.list', {})).toEqual([]);
+    expect(secrets.size).toBe(0);
+  });
+});

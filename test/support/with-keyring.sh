@@ -15,8 +15,9 @@ exec dbus-run-session -- bash -c '
   # --unlock reads the keyring password on stdin and creates the login keyring.
   eval "$(printf "cartable-test" | gnome-keyring-daemon --unlock --components=secrets)"
   export CARTABLE_KEYRING_READY=1
-  "$@"; status=$?
-  kill "${GNOME_KEYRING_PID:-0}" 2>/dev/null || true
+  # The daemon leaves with the D-Bus session; never "kill $PID" here: --unlock prints
+  # no PID, and "kill 0" would signal the whole process group, npm test included.
+  status=0; "$@" || status=$?
   rm -rf "$CARTABLE_KEYRING_HOME"
   exit $status
 ' cartable-keyring "$@"

@@ -74,7 +74,12 @@ export class FolderRepository {
       'SELECT path FROM folders WHERE account_id = ?',
     );
     const remove = this.#db.prepare('DELETE FROM folders WHERE account_id = ? AND path = ?');
+    const accountExists = this.#db.prepare<[string], { one: number }>(
+      'SELECT 1 AS one FROM accounts WHERE id = ?',
+    );
     return this.#db.transaction(() => {
+      // A sync that finishes after its account was removed has nothing left to write.
+      if (!accountExists.get(accountId)) return false;
       let changes = 0;
       const seen = new Set<string>();
       for (const folder of folders) {

@@ -16,7 +16,8 @@ import {
   systemClock,
 } from '../electron/core/index.ts';
 import { startBrowserHost } from '../electron/server/host.ts';
-import { caPem, stackDir, stackPreset, user } from '../test/support/stack.ts';
+import { announceReady, stopOnSignals } from '../electron/server/lifecycle.ts';
+import { stackDir, stackPreset, user } from '../test/support/stack.ts';
 import { repoRoot, run } from './run.ts';
 
 if (process.env.CARTABLE_KEYRING_READY !== '1') {
@@ -45,7 +46,6 @@ writeFileSync(
     2,
   ),
 );
-void caPem; // fails early, with the path in the message, if the stack has no CA yet
 
 const policy = await readPolicyFile(policyFile);
 const core = createCore(
@@ -91,12 +91,6 @@ const host = await startBrowserHost({ core, rendererDir: path.join(repoRoot, 'di
 console.log(
   '\nDémo Cartable : alice@example.test est connectée (autres comptes : bob, carol ; mot de passe <nom>-pass).',
 );
-console.log(`Cartable est prêt : ${host.url}`);
+announceReady(host);
 console.log('Ctrl-C pour arrêter (la pile de serveurs continue : npm run stack:stop).');
-const stop = () =>
-  void host
-    .close()
-    .then(() => core.close())
-    .finally(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+stopOnSignals(host, core);

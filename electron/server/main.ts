@@ -18,6 +18,7 @@ import {
   type Policy,
 } from '../core/index.ts';
 import { startBrowserHost } from './host.ts';
+import { announceReady, stopOnSignals } from './lifecycle.ts';
 import { startupFailure } from './startup-failure.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -60,16 +61,8 @@ async function main(): Promise<void> {
     },
   );
   const host = await startBrowserHost({ core, rendererDir: values.renderer, port: Number(values.port) });
-  // The one line scripts and people look for; keep its shape stable.
-  console.log(`Cartable est prêt : ${host.url}`);
-  const stop = () => {
-    void host
-      .close()
-      .then(() => core.close())
-      .finally(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  announceReady(host);
+  stopOnSignals(host, core);
 }
 
 main().catch((error: unknown) => {

@@ -48,6 +48,7 @@ export async function verifyAccount(
 ): Promise<VerifyReport> {
   const { network, onProgress } = context;
   const pins = settings.tlsPins;
+  const { davUrl } = settings;
   let dav: DavHomes | undefined;
   const checks = await Promise.all([
     check('imap', onProgress, async () => {
@@ -61,18 +62,14 @@ export async function verifyAccount(
     check('smtp', onProgress, () =>
       verifySmtp({ endpoint: settings.smtp, login: settings.login, password, pins }, network),
     ),
-    ...(settings.davUrl === undefined
+    // An account without a DAV URL (mail-only servers) is not checked for calendars at all.
+    ...(davUrl === undefined
       ? []
       : [
           check('dav', onProgress, async () => {
+            const userAgent = `Cartable/${context.version}`;
             dav = await discoverDavHomes(
-              {
-                url: settings.davUrl ?? '',
-                login: settings.login,
-                password,
-                pins,
-                userAgent: `Cartable/${context.version}`,
-              },
+              { url: davUrl, login: settings.login, password, pins, userAgent },
               network,
             );
           }),

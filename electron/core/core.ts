@@ -4,14 +4,24 @@
  * utilityProcess and the tests all drive it the same way.
  */
 import { z } from 'zod';
-import type { EventName, EventPayload, RpcEvent, RpcResponse } from '../../shared/contract/index.ts';
+import {
+  CartableError,
+  type EventName,
+  type EventPayload,
+  type RpcEvent,
+  type RpcResponse,
+} from '../../shared/contract/index.ts';
 import { builtinPresets } from '../../shared/presets.ts';
 import { AccountRepository } from './accounts/repository.ts';
 import { AccountService } from './accounts/service.ts';
 import { openDatabase, schemaVersion } from './db/database.ts';
 import { createDiscoveryDeps, discoverAccount } from './discovery/index.ts';
 import { FolderRepository } from './mail/folder-repository.ts';
-import { syncFolders } from './mail/folder-sync.ts';
+import { syncAccount } from './mail/account-sync.ts';
+import { ChangeNotifier } from './mail/change-notifier.ts';
+import { listMessages } from './mail/message-list.ts';
+import { MessageRepository } from './mail/message-repository.ts';
+import { SyncStateRepository } from './mail/sync-state.ts';
 import { trustedAuthorities } from './net/trust.ts';
 import type { NetworkContext } from './net/secure.ts';
 import type { CoreOptions, CorePorts } from './ports.ts';
@@ -29,7 +39,7 @@ export interface Core {
   close(): Promise<void>;
 }
 
-const syncFoldersPayload = z.object({ accountId: z.string() });
+const syncAccountPayload = z.object({ accountId: z.string() });
 
 export function createCore(ports: CorePorts, options: CoreOptions): Core {
   const db = openDatabase(options.databasePath);
@@ -55,6 +65,11 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
 
   const accountRepository = new AccountRepository(db);
   const folders = new FolderRepository(db);
+  const messages = new MessageRepository(db);
+  const syncState = new SyncStateRepository(db);
+  const mailChanges = new ChangeNotifier((accountId, folderIds) =>
+    emit('mail.changed', { accountId, folderIds }),
+  );
   const tasks = new TaskQueue({
     db,
     clock: ports.clock,
@@ -71,19 +86,27 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       onProgress: (service, state) => emit('accounts.progress', { email, service, state }),
     }),
     onChanged: () => emit('accounts.changed', {}),
-    onSaved: (account) => tasks.enqueue('mail.syncFolders', { accountId: account.id }),
+    onSaved: (account) => tasks.enqueue('mail.syncAccount', { accountId: account.id }),
     onRemoved: (accountId) => tasks.cancelForAccount(accountId),
   });
 
-  tasks.register('mail.syncFolders', syncFoldersPayload, async ({ accountId }) => {
+  tasks.register('mail.syncAccount', syncAccountPayload, async ({ accountId }) => {
     const account = accountRepository.get(accountId);
     if (!account) return; // removed since the task was queued: nothing left to do
-    await syncFolders(account, {
+    await syncAccount(account, {
+      db,
       folders,
+      messages,
+      state: syncState,
       network,
       version: options.version,
+      logger: ports.logger,
+      extensions: options.syncExtensions ?? { qresync: true, condstore: true },
       password: (id) => accounts.password(id),
-      onChanged: (id) => emit('mail.foldersChanged', { accountId: id }),
+      onFoldersChanged: (id) => emit('mail.foldersChanged', { accountId: id }),
+      onMessagesChanged: (id, folderId) => mailChanges.changed(id, folderId),
+      onProgress: (id, folderId, synced, total) =>
+        emit('mail.syncProgress', { accountId: id, folderId, synced, total }),
     });
   });
 
@@ -101,9 +124,14 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
         accounts.require(accountId);
         return folders.list(accountId);
       },
-      'mail.syncFolders': ({ accountId }) => {
+      'mail.syncAccount': ({ accountId }) => {
         accounts.require(accountId);
-        return { taskId: tasks.enqueue('mail.syncFolders', { accountId }) };
+        return { taskId: tasks.enqueue('mail.syncAccount', { accountId }) };
+      },
+      'mail.listMessages': (query) => {
+        if (!folders.exists(query.folderId))
+          throw new CartableError('FOLDER_NOT_FOUND', { id: query.folderId });
+        return listMessages(db, query);
       },
       'tasks.list': () => tasks.list(),
     },

@@ -48,6 +48,8 @@ export interface CoreOptions {
   dnsServers?: readonly string[];
   /** Test-only: connect to hostname X at "127.0.0.1:PORT" while verifying X's certificate. */
   hostMap?: Readonly<Record<string, string>>;
+  /** Which IMAP extensions the mail sync may use (all by default; tests force each path). */
+  syncExtensions?: { qresync: boolean; condstore: boolean };
   /** Network timeout for one connection attempt, in ms. */
   connectTimeoutMs?: number;
 }

@@ -12,6 +12,7 @@ import {
   createConsoleLogger,
   createCore,
   createMemorySecretStore,
+  latestSchemaVersion,
   silentNotifier,
   systemClock,
   type Core,
@@ -98,7 +99,7 @@ describe('browser host', () => {
       kind: 'response',
       id: 7,
       ok: true,
-      result: { version: '1.2.3', schemaVersion: 3 },
+      result: { version: '1.2.3', schemaVersion: latestSchemaVersion },
     });
     ws.close();
   });

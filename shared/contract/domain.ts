@@ -142,6 +142,29 @@ export const folderSchema = z.object({
 });
 export type Folder = z.infer<typeof folderSchema>;
 
+const addressSchema = z.object({ name: z.string(), address: z.string() });
+
+/** One row of a message list: what the list shows, nothing more. */
+export const messageSummarySchema = z.object({
+  id: z.number().int(),
+  folderId: z.string(),
+  uid: z.number().int(),
+  subject: z.string(),
+  from: addressSchema.optional(),
+  to: z.array(addressSchema),
+  /** Arrival time (INTERNALDATE), milliseconds since the epoch. */
+  date: z.number(),
+  size: z.number().int(),
+  seen: z.boolean(),
+  flagged: z.boolean(),
+  answered: z.boolean(),
+  hasAttachments: z.boolean(),
+});
+export type MessageSummary = z.infer<typeof messageSummarySchema>;
+
+export const messageSortSchema = z.enum(['date', 'from', 'subject', 'size']);
+export type MessageSort = z.infer<typeof messageSortSchema>;
+
 export const taskStateSchema = z.enum(['pending', 'running', 'done', 'failed']);
 export const taskSchema = z.object({
   id: z.string(),

@@ -14,6 +14,15 @@ export const events = {
     state: z.enum(['running', 'ok', 'failed']),
   }),
   'mail.foldersChanged': z.object({ accountId: z.string() }),
+  /** Messages of these folders changed (one collapsed event per account after commits). */
+  'mail.changed': z.object({ accountId: z.string(), folderIds: z.array(z.string()) }),
+  /** How far a folder's first sync is, for the folder pane. */
+  'mail.syncProgress': z.object({
+    accountId: z.string(),
+    folderId: z.string(),
+    synced: z.number().int(),
+    total: z.number().int(),
+  }),
   'tasks.changed': z.object({ taskId: z.string(), kind: z.string(), state: taskStateSchema }),
 } as const satisfies Record<string, z.ZodType>;
 

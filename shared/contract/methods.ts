@@ -10,6 +10,8 @@ import {
   discoveryResultSchema,
   emailSchema,
   folderSchema,
+  messageSortSchema,
+  messageSummarySchema,
   presetSchema,
   taskSchema,
   verifyReportSchema,
@@ -67,10 +69,24 @@ export const methods = {
     params: z.object({ accountId: idSchema }).strict(),
     result: z.array(folderSchema),
   },
-  /** Queues a folder-list refresh as a persisted task. */
-  'mail.syncFolders': {
+  /** Queues a sync of the account (folder list, then every folder's messages) as a persisted task. */
+  'mail.syncAccount': {
     params: z.object({ accountId: idSchema }).strict(),
     result: z.object({ taskId: z.string() }),
+  },
+  /** A page of a folder's messages, as a flat list. */
+  'mail.listMessages': {
+    params: z
+      .object({
+        folderId: idSchema,
+        sort: messageSortSchema.default('date'),
+        order: z.enum(['asc', 'desc']).default('desc'),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        /** A screen is at most a few hundred rows; the virtual list asks again as it scrolls. */
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    result: z.object({ total: z.number().int(), messages: z.array(messageSummarySchema) }),
   },
   'tasks.list': {
     params: noParams,

@@ -66,6 +66,7 @@ describe('each migration', () => {
     [1, ['accounts']],
     [2, ['accounts', 'folders']],
     [3, ['accounts', 'folders', 'tasks']],
+    [4, ['accounts', 'folders', 'messages', 'tasks']],
   ];
   it.each(steps)('migration %i leaves exactly its tables', (version, expected) => {
     const db = openDatabase(
@@ -85,6 +86,26 @@ describe('each migration', () => {
     ).run();
     db.prepare("DELETE FROM accounts WHERE id = 'a'").run();
     expect(db.prepare('SELECT count(*) AS n FROM folders').get()).toEqual({ n: 0 });
+  });
+
+  it('migration 4: a folder keeps its sync state, and its messages go with it', () => {
+    const db = openDatabase(':memory:');
+    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
+    db.prepare(
+      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
+    ).run();
+    expect(db.prepare("SELECT initial_done, highest_modseq FROM folders WHERE id = 'f'").get()).toEqual({
+      initial_done: 0,
+      highest_modseq: null,
+    });
+    const insert = db.prepare(
+      `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
+         to_json, cc_json, has_attachments) VALUES ('f', ?, '[]', 0, 0, 0, 0, 0, 10, 's', '[]', '[]', 0)`,
+    );
+    insert.run(7);
+    expect(() => insert.run(7)).toThrow(/UNIQUE/);
+    db.prepare("DELETE FROM folders WHERE id = 'f'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 0 });
   });
 
   it('migration 3: a task state outside the known ones is rejected', () => {

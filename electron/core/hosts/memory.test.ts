@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CartableError, methodNames, methods } from '../../../shared/contract/index.ts';
 import { createCore, type Core } from '../core.ts';
+import { latestSchemaVersion } from '../db/migrations.ts';
 import { createConsoleLogger } from '../log.ts';
 import { silentNotifier, systemClock } from '../ports.ts';
 import { createMemorySecretStore } from '../secrets/memory.ts';
@@ -54,7 +55,10 @@ const settings = {
 describe('contract over the in-memory host', () => {
   it('answers every method of the table with a result its schema accepts', async () => {
     const info = await client.invoke('app.info', {});
-    expect(methods['app.info'].result.parse(info)).toEqual({ version: '9.9.9', schemaVersion: 3 });
+    expect(methods['app.info'].result.parse(info)).toEqual({
+      version: '9.9.9',
+      schemaVersion: latestSchemaVersion,
+    });
     const presets = await client.invoke('presets.list', {});
     expect(presets.map((p) => p.id)).toEqual(['ac-lille', 'ac-amiens', 'it']);
     expect(await client.invoke('accounts.list', {})).toEqual([]);

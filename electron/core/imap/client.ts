@@ -3,7 +3,7 @@
  * always encrypted (implicit TLS, or STARTTLS required), and trust was
  * decided by the probe before the password leaves the machine.
  */
-import { ImapFlow, type ListResponse } from 'imapflow';
+import { ImapFlow, type ExpungeEvent, type ListResponse } from 'imapflow';
 import type { Endpoint, TlsPin } from '../../../shared/contract/index.ts';
 import { toCartableError } from '../net/errors.ts';
 import { secureEndpoint, type NetworkContext } from '../net/secure.ts';
@@ -15,7 +15,18 @@ export interface ImapLogin {
   pins: readonly TlsPin[];
 }
 
+/**
+ * A VANISHED (EARLIER) answer is ranges the server chooses: "1:16777216" is a few bytes that
+ * would expand to sixteen million UIDs. Past this many the sync compares UIDs instead.
+ */
+export const MAX_VANISHED_UIDS = 500_000;
+
 export interface ImapSession {
+  /** The connection itself, for the sync operations in mailbox.ts (same adapter). */
+  readonly client: ImapFlow;
+  readonly context: { service: string; host: string; port: number };
+  /** UIDs reported expunged (VANISHED) since last drained; `overflow` when past MAX_VANISHED_UIDS. */
+  drainVanished(): { uids: number[]; overflow: boolean };
   list(): Promise<ListResponse[]>;
   close(): Promise<void>;
 }
@@ -36,6 +47,8 @@ export async function openImap(
   const { endpoint } = login;
   const context = { service: 'imap', host: endpoint.host, port: endpoint.port };
   const secured = await secureEndpoint(endpoint, 'imap', login.pins, network);
+  const vanished: number[] = [];
+  let overflow = false;
   const client = new ImapFlow({
     host: secured.target.host,
     port: secured.target.port,
@@ -50,6 +63,13 @@ export async function openImap(
     connectionTimeout: network.timeoutMs,
     greetingTimeout: network.timeoutMs,
     disableAutoIdle: true,
+    // QRESYNC (RFC 7162) lets a resync learn expunges without listing every UID.
+    qresync: true,
+    expungeHandler: (event: ExpungeEvent) => {
+      if (!event.vanished || event.uid === undefined) return;
+      if (vanished.length < MAX_VANISHED_UIDS) vanished.push(event.uid);
+      else overflow = true;
+    },
   });
   // imapflow emits 'error' on socket failures after connect; without a listener Node would crash.
   client.on('error', () => undefined);
@@ -60,6 +80,13 @@ export async function openImap(
     throw toCartableError(error, context, isAuthFailure);
   }
   return {
+    client,
+    context,
+    drainVanished: () => {
+      const drained = { uids: vanished.splice(0), overflow };
+      overflow = false;
+      return drained;
+    },
     async list() {
       try {
         return await client.list({ statusQuery: { messages: true, unseen: true } });

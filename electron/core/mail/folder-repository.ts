@@ -57,6 +57,10 @@ export class FolderRepository {
       );
   }
 
+  exists(folderId: string): boolean {
+    return this.#db.prepare('SELECT 1 FROM folders WHERE id = ?').get(folderId) !== undefined;
+  }
+
   /** Returns true when anything the user sees changed. */
   replace(accountId: string, folders: readonly RemoteFolder[]): boolean {
     const upsert = this.#db.prepare(

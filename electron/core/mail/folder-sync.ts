@@ -3,19 +3,9 @@
  * counters), writes it in one transaction, then announces the change once.
  */
 import type { ListResponse } from 'imapflow';
-import type { Account } from '../../../shared/contract/index.ts';
-import { openImap } from '../imap/client.ts';
-import type { NetworkContext } from '../net/secure.ts';
+import type { ImapSession } from '../imap/client.ts';
 import type { FolderRepository, RemoteFolder } from './folder-repository.ts';
 import { specialUseOf } from './special-use.ts';
-
-export interface FolderSyncDeps {
-  folders: FolderRepository;
-  network: NetworkContext;
-  version: string;
-  password(accountId: string): Promise<string>;
-  onChanged(accountId: string): void;
-}
 
 export function toRemoteFolder(entry: ListResponse): RemoteFolder {
   const parentPath = entry.parentPath === '' ? undefined : entry.parentPath;
@@ -31,26 +21,15 @@ export function toRemoteFolder(entry: ListResponse): RemoteFolder {
   };
 }
 
-export async function syncFolders(account: Account, deps: FolderSyncDeps): Promise<void> {
-  const session = await openImap(
-    {
-      endpoint: account.imap,
-      login: account.login,
-      password: await deps.password(account.id),
-      pins: account.tlsPins,
-    },
-    deps.network,
-    deps.version,
-  );
-  let listed: ListResponse[];
-  try {
-    listed = await session.list();
-  } finally {
-    await session.close();
-  }
+export async function syncFolderList(
+  session: ImapSession,
+  accountId: string,
+  deps: { folders: FolderRepository; onChanged(accountId: string): void },
+): Promise<void> {
+  const listed = await session.list();
   // \Noselect entries are hierarchy placeholders, not folders a user can open.
   const folders = listed.filter(
     (entry) => !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent'),
   );
-  if (deps.folders.replace(account.id, folders.map(toRemoteFolder))) deps.onChanged(account.id);
+  if (deps.folders.replace(accountId, folders.map(toRemoteFolder))) deps.onChanged(accountId);
 }

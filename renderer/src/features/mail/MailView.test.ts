@@ -20,7 +20,7 @@ const account: Account = {
 function setup(folders = mailbox) {
   const rpc = new FakeRpc({
     'mail.listFolders': () => folders,
-    'mail.syncFolders': () => ({ taskId: 't1' }),
+    'mail.syncAccount': () => ({ taskId: 't1' }),
   });
   render(MailView, { props: { accounts: [account] }, context: rpc.context() });
   return rpc;
@@ -113,6 +113,6 @@ describe('Courrier folder pane', () => {
   test('an empty list says so and offers to synchronise', async () => {
     const rpc = setup([]);
     await fireEvent.click(await screen.findByTestId('folders-sync'));
-    expect(rpc.callsOf('mail.syncFolders')).toEqual([{ accountId: 'acc-1' }]);
+    expect(rpc.callsOf('mail.syncAccount')).toEqual([{ accountId: 'acc-1' }]);
   });
 });

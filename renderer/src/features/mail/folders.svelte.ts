@@ -58,7 +58,7 @@ export class FolderListState {
   /** Asks the core to refresh from the server; the change event brings the new list. */
   async sync(): Promise<void> {
     try {
-      await this.#rpc.invoke('mail.syncFolders', { accountId: this.accountId });
+      await this.#rpc.invoke('mail.syncAccount', { accountId: this.accountId });
     } catch (error) {
       this.error = toErrorShape(error);
     }

@@ -1,0 +1,131 @@
+/**
+ * Message headers in SQLite. Every write is one transaction over one batch,
+ * so a killed sync leaves whole batches and a consistent folder behind.
+ */
+import type { Database } from '../db/database.ts';
+import type { FlagChange, MessageHeaders } from './model.ts';
+
+function flagColumns(flags: readonly string[]) {
+  const has = (flag: string) => (flags.some((f) => f.toLowerCase() === flag.toLowerCase()) ? 1 : 0);
+  return {
+    // Sorted, so two answers with the same flags compare equal as text.
+    flags: JSON.stringify([...flags].sort()),
+    seen: has('\\Seen'),
+    flagged: has('\\Flagged'),
+    answered: has('\\Answered'),
+    draft: has('\\Draft'),
+  };
+}
+
+/** SQLite integers are signed 64-bit; RFC 7162 modseqs fit (they are < 2^63). */
+function modseqValue(modseq: bigint | undefined): bigint | null {
+  return modseq === undefined ? null : modseq;
+}
+
+export class MessageRepository {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  /** Inserts or refreshes a batch of headers. */
+  upsert(folderId: string, batch: readonly MessageHeaders[]): void {
+    const statement = this.#db.prepare(
+      `INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, answered, draft, internal_date,
+         sent_date, size, subject, from_name, from_address, to_json, cc_json, message_id, in_reply_to, refs,
+         list_id, has_attachments)
+       VALUES (@folderId, @uid, @modseq, @flags, @seen, @flagged, @answered, @draft, @internalDate,
+         @sentDate, @size, @subject, @fromName, @fromAddress, @to, @cc, @messageId, @inReplyTo, @refs,
+         @listId, @hasAttachments)
+       ON CONFLICT (folder_id, uid) DO UPDATE SET
+         modseq = excluded.modseq, flags = excluded.flags, seen = excluded.seen, flagged = excluded.flagged,
+         answered = excluded.answered, draft = excluded.draft`,
+    );
+    for (const m of batch) {
+      statement.run({
+        folderId,
+        uid: m.uid,
+        modseq: modseqValue(m.modseq),
+        ...flagColumns(m.flags),
+        internalDate: m.internalDate,
+        sentDate: m.sentDate ?? null,
+        size: m.size,
+        subject: m.subject,
+        fromName: m.from?.name ?? null,
+        fromAddress: m.from?.address ?? null,
+        to: JSON.stringify(m.to),
+        cc: JSON.stringify(m.cc),
+        messageId: m.messageId ?? null,
+        inReplyTo: m.inReplyTo ?? null,
+        refs: m.references.length > 0 ? m.references.join(' ') : null,
+        listId: m.listId ?? null,
+        hasAttachments: m.hasAttachments ? 1 : 0,
+      });
+    }
+  }
+
+  /** Applies flag changes to messages we have; returns how many rows changed. */
+  applyFlags(folderId: string, changes: readonly FlagChange[]): number {
+    const statement = this.#db.prepare(
+      `UPDATE messages SET flags = @flags, seen = @seen, flagged = @flagged, answered = @answered, draft = @draft,
+         modseq = COALESCE(@modseq, modseq)
+       WHERE folder_id = @folderId AND uid = @uid AND flags IS NOT @flags`,
+    );
+    let changed = 0;
+    for (const change of changes) {
+      changed += statement.run({
+        folderId,
+        uid: change.uid,
+        modseq: modseqValue(change.modseq),
+        ...flagColumns(change.flags),
+      }).changes;
+    }
+    return changed;
+  }
+
+  /** Removes the given UIDs; UIDs we never had (VANISHED may over-report) cost nothing. */
+  remove(folderId: string, uids: Iterable<number>): number {
+    const known = new Set(this.uids(folderId));
+    const statement = this.#db.prepare('DELETE FROM messages WHERE folder_id = ? AND uid = ?');
+    let removed = 0;
+    for (const uid of uids) if (known.has(uid)) removed += statement.run(folderId, uid).changes;
+    return removed;
+  }
+
+  removeAll(folderId: string): void {
+    this.#db.prepare('DELETE FROM messages WHERE folder_id = ?').run(folderId);
+  }
+
+  uids(folderId: string): number[] {
+    return this.#db
+      .prepare<[string], { uid: number }>('SELECT uid FROM messages WHERE folder_id = ? ORDER BY uid')
+      .all(folderId)
+      .map((row) => row.uid);
+  }
+
+  /** uid → flags JSON, for the full comparison when the server has no CONDSTORE. */
+  flagsByUid(folderId: string): Map<number, string> {
+    const rows = this.#db
+      .prepare<[string], { uid: number; flags: string }>(
+        'SELECT uid, flags FROM messages WHERE folder_id = ?',
+      )
+      .all(folderId);
+    return new Map(rows.map((row) => [row.uid, row.flags]));
+  }
+
+  maxUid(folderId: string): number {
+    const row = this.#db
+      .prepare<[string], { max: number | null }>('SELECT max(uid) AS max FROM messages WHERE folder_id = ?')
+      .get(folderId);
+    return row?.max ?? 0;
+  }
+
+  count(folderId: string): number {
+    return (
+      this.#db
+        .prepare<[string], { n: number }>('SELECT count(*) AS n FROM messages WHERE folder_id = ?')
+        .get(folderId)?.n ?? 0
+    );
+  }
+}

@@ -74,7 +74,7 @@ describe('verifying alice’s SOGo account', () => {
     });
     expect(folders.find((f) => f.path === 'INBOX')?.messages).toBeTypeOf('number');
     expect(await client.invoke('tasks.list', {})).toEqual([
-      expect.objectContaining({ kind: 'mail.syncFolders', state: 'done' }),
+      expect.objectContaining({ kind: 'mail.syncAccount', state: 'done' }),
     ]);
   });
 

@@ -122,7 +122,13 @@ install_packages_if_missing() {
   fi
   pkg_installed nginx || pkg_installed nginx-light || pkg_installed nginx-full ||
     pkg_installed nginx-extras || PACKAGES+=("$web")
-  apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "${PACKAGES[@]}" >&2
+  # dpkg's progress (hundreds of lines) goes to a log, shown only on failure.
+  local apt_log=${TMPDIR:-/tmp}/cartable-stack-apt.log
+  if ! apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "${PACKAGES[@]}" \
+    >"$apt_log" 2>&1; then
+    tail -n 40 "$apt_log" >&2
+    die "apt-get install failed, full output in $apt_log"
+  fi
 
   # sogo always (port 20000 is ours); the others only when we just installed them.
   disable_system_service sogo

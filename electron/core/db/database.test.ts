@@ -100,7 +100,8 @@ describe('each migration', () => {
     });
     const insert = db.prepare(
       `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
-         to_json, cc_json, has_attachments) VALUES ('f', ?, '[]', 0, 0, 0, 0, 0, 10, 's', '[]', '[]', 0)`,
+         sort_subject, sort_from, to_json, cc_json, has_attachments)
+       VALUES ('f', ?, '[]', 0, 0, 0, 0, 0, 10, 's', 's', '', '[]', '[]', 0)`,
     );
     insert.run(7);
     expect(() => insert.run(7)).toThrow(/UNIQUE/);

@@ -98,6 +98,9 @@ export const migrations: readonly Migration[] = [
           sent_date       INTEGER,
           size            INTEGER NOT NULL,
           subject         TEXT NOT NULL,
+          -- Sort keys folded in JS (accents, case, reply prefixes): SQLite's NOCASE only folds ASCII.
+          sort_subject    TEXT NOT NULL,
+          sort_from       TEXT NOT NULL,
           from_name       TEXT,
           from_address    TEXT,
           to_json         TEXT NOT NULL,
@@ -112,6 +115,9 @@ export const migrations: readonly Migration[] = [
         ) STRICT;
         CREATE INDEX messages_by_date ON messages (folder_id, internal_date DESC);
         CREATE INDEX messages_by_message_id ON messages (message_id);
+        CREATE INDEX messages_by_sender ON messages (folder_id, sort_from);
+        CREATE INDEX messages_by_subject ON messages (folder_id, sort_subject);
+        CREATE INDEX messages_by_size ON messages (folder_id, size);
       `);
     },
   },

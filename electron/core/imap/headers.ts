@@ -76,6 +76,17 @@ export function hasAttachments(root: MessageStructureObject | undefined): boolea
   return root ? walk(root, 0) : false;
 }
 
+/**
+ * The flags worth keeping: \\Recent belongs to one session (RFC 3501 §2.3.2, gone in
+ * IMAP4rev2), so two clients see it differently; storing it would make every sync disagree.
+ */
+export function storedFlags(flags: Iterable<string> | undefined): string[] {
+  return [...(flags ?? [])]
+    .filter((flag) => flag.toLowerCase() !== '\\recent')
+    .slice(0, 64)
+    .map((flag) => text(flag, 100));
+}
+
 export function toMessageHeaders(message: FetchMessageObject): MessageHeaders {
   const envelope = message.envelope;
   const fields = headerFields(message.headers);
@@ -85,7 +96,7 @@ export function toMessageHeaders(message: FetchMessageObject): MessageHeaders {
   return {
     uid: message.uid,
     modseq: message.modseq,
-    flags: [...(message.flags ?? [])].slice(0, 64).map((flag) => text(flag, 100)),
+    flags: storedFlags(message.flags),
     internalDate: timestamp(message.internalDate) ?? 0,
     sentDate: timestamp(envelope?.date),
     size: message.size ?? 0,

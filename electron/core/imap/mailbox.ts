@@ -6,7 +6,7 @@
 import type { FetchQueryObject, MailboxObject } from 'imapflow';
 import type { FlagChange, MessageHeaders, SelectedMailbox } from '../mail/model.ts';
 import { toCartableError } from '../net/errors.ts';
-import { toMessageHeaders } from './headers.ts';
+import { storedFlags, toMessageHeaders } from './headers.ts';
 import type { ImapSession } from './client.ts';
 
 const headerQuery: FetchQueryObject = {
@@ -80,7 +80,7 @@ export function fetchFlags(session: ImapSession, uidSet: string, changedSince?: 
     );
     const vanished = session.drainVanished();
     return {
-      changed: messages.map((m) => ({ uid: m.uid, modseq: m.modseq, flags: [...(m.flags ?? [])] })),
+      changed: messages.map((m) => ({ uid: m.uid, modseq: m.modseq, flags: storedFlags(m.flags) })),
       vanished: vanished.uids,
       vanishedOverflow: vanished.overflow,
     };

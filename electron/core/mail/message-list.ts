@@ -8,8 +8,8 @@ import type { Database } from '../db/database.ts';
 /** Whitelisted ORDER BY terms: the sort key never reaches SQL as text. */
 const orderBy: Readonly<Record<MessageSort, string>> = {
   date: 'internal_date',
-  from: "COALESCE(NULLIF(from_name, ''), from_address) COLLATE NOCASE",
-  subject: 'subject COLLATE NOCASE',
+  from: 'sort_from',
+  subject: 'sort_subject',
   size: 'size',
 };
 

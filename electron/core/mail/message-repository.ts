@@ -4,6 +4,7 @@
  */
 import type { Database } from '../db/database.ts';
 import type { FlagChange, MessageHeaders } from './model.ts';
+import { senderSortKey, subjectSortKey } from './sort-keys.ts';
 
 function flagColumns(flags: readonly string[]) {
   const has = (flag: string) => (flags.some((f) => f.toLowerCase() === flag.toLowerCase()) ? 1 : 0);
@@ -33,10 +34,10 @@ export class MessageRepository {
   upsert(folderId: string, batch: readonly MessageHeaders[]): void {
     const statement = this.#db.prepare(
       `INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, answered, draft, internal_date,
-         sent_date, size, subject, from_name, from_address, to_json, cc_json, message_id, in_reply_to, refs,
+         sent_date, size, subject, sort_subject, sort_from, from_name, from_address, to_json, cc_json, message_id, in_reply_to, refs,
          list_id, has_attachments)
        VALUES (@folderId, @uid, @modseq, @flags, @seen, @flagged, @answered, @draft, @internalDate,
-         @sentDate, @size, @subject, @fromName, @fromAddress, @to, @cc, @messageId, @inReplyTo, @refs,
+         @sentDate, @size, @subject, @sortSubject, @sortFrom, @fromName, @fromAddress, @to, @cc, @messageId, @inReplyTo, @refs,
          @listId, @hasAttachments)
        ON CONFLICT (folder_id, uid) DO UPDATE SET
          modseq = excluded.modseq, flags = excluded.flags, seen = excluded.seen, flagged = excluded.flagged,
@@ -52,6 +53,8 @@ export class MessageRepository {
         sentDate: m.sentDate ?? null,
         size: m.size,
         subject: m.subject,
+        sortSubject: subjectSortKey(m.subject),
+        sortFrom: senderSortKey(m.from?.name, m.from?.address),
         fromName: m.from?.name ?? null,
         fromAddress: m.from?.address ?? null,
         to: JSON.stringify(m.to),

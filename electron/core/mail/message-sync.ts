@@ -36,6 +36,8 @@ export interface MessageSyncDeps {
   messages: MessageRepository;
   state: SyncStateRepository;
   extensions: SyncExtensions;
+  /** FIRST_BATCH and BATCH by default; the crash test uses small ones to have many commit points. */
+  batchSizes?: { first: number; rest: number };
   /** After each committed transaction that changed what the folder shows. */
   onChanged(folderId: string): void;
   onProgress(folderId: string, synced: number, total: number): void;
@@ -64,7 +66,7 @@ async function fetchNewestFirst(
   let cursor = uids.length;
   let fetched = 0;
   while (cursor > 0) {
-    const size = fetched === 0 ? FIRST_BATCH : BATCH;
+    const size = fetched === 0 ? (deps.batchSizes?.first ?? FIRST_BATCH) : (deps.batchSizes?.rest ?? BATCH);
     const batch = uids.slice(Math.max(0, cursor - size), cursor);
     const headers = await fetchHeaders(session, toUidSet(batch));
     deps.db.transaction(() => {
@@ -138,7 +140,8 @@ async function incrementalSync(
       gone = answer.vanished;
     } else {
       const onServer = new Set(await searchUids(session, range));
-      gone = messages.uids(folder.id).filter((uid) => !onServer.has(uid));
+      // UIDs above maxUid were fetched just now; the search only covered 1:maxUid.
+      gone = messages.uids(folder.id).filter((uid) => uid <= maxUid && !onServer.has(uid));
     }
   } else {
     const answer = await fetchFlags(session, range);

@@ -1,0 +1,92 @@
+/**
+ * The mail engine through the core's contract, as the renderer uses it: a
+ * queued account sync, collapsed change events, and sorted, paged lists.
+ */
+import type { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventPayload } from '../../shared/contract/index.ts';
+import { startTestCore, type TestCore } from '../support/core.ts';
+import { append, connect, createTestFolder } from '../support/mail/imap-admin.ts';
+import { generateCorpus } from '../support/mail/corpus.ts';
+import { caPem, endpoints, user } from '../support/stack.ts';
+
+const carol = user('carol');
+let admin: ImapFlow;
+let app: TestCore;
+
+beforeAll(async () => {
+  admin = await connect(carol);
+  app = startTestCore({ extraCaPem: [caPem()] });
+});
+afterAll(async () => {
+  await admin.logout();
+  await app.close();
+});
+
+describe('mail through the contract', () => {
+  it('syncs an account as a task, announces each folder once per batch turn, and lists its messages', async () => {
+    const folderPath = await createTestFolder(admin, 'Classe');
+    await append(admin, folderPath, generateCorpus(30, 3));
+    const changed: Array<EventPayload<'mail.changed'>> = [];
+    app.client.subscribe('mail.changed', (payload) => changed.push(payload));
+
+    const outcome = await app.client.invoke('accounts.add', {
+      settings: {
+        email: carol.email,
+        displayName: 'Carol',
+        login: carol.login,
+        imap: endpoints.imaps,
+        smtp: endpoints.submissions,
+      },
+      password: carol.password,
+    });
+    const accountId = outcome.account?.id ?? '';
+    await app.core.idle();
+    expect(await app.client.invoke('tasks.list', {})).toEqual([
+      expect.objectContaining({ kind: 'mail.syncAccount', state: 'done' }),
+    ]);
+
+    const folder = (await app.client.invoke('mail.listFolders', { accountId })).find(
+      (f) => f.path === folderPath,
+    );
+    expect(folder).toBeDefined();
+    const folderId = folder?.id ?? '';
+    expect(changed.some((c) => c.accountId === accountId && c.folderIds.includes(folderId))).toBe(true);
+
+    const page = await app.client.invoke('mail.listMessages', { folderId, limit: 10 });
+    expect(page.total).toBe(30);
+    expect(page.messages).toHaveLength(10);
+    expect(page.messages[0]?.subject).toMatch(/n°29$/); // newest first by default
+    const dates = page.messages.map((m) => m.date);
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+
+    const next = await app.client.invoke('mail.listMessages', { folderId, limit: 10, offset: 10 });
+    expect(next.messages[0]?.subject).toMatch(/n°19$/);
+
+    const bySize = await app.client.invoke('mail.listMessages', {
+      folderId,
+      sort: 'size',
+      order: 'desc',
+      limit: 30,
+    });
+    const sizes = bySize.messages.map((m) => m.size);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(bySize.messages[0]?.hasAttachments).toBe(true);
+
+    const bySender = await app.client.invoke('mail.listMessages', {
+      folderId,
+      sort: 'from',
+      order: 'asc',
+      limit: 30,
+    });
+    const senders = bySender.messages.map((m) => m.from?.name ?? '');
+    // French order: accents and case do not move a name (Élodie sorts with E, not after Z).
+    expect(senders).toEqual([...senders].sort((a, b) => a.localeCompare(b, 'fr', { sensitivity: 'base' })));
+  });
+
+  it('refuses an unknown folder with its own code', async () => {
+    await expect(app.client.invoke('mail.listMessages', { folderId: 'nope' })).rejects.toMatchObject({
+      code: 'FOLDER_NOT_FOUND',
+    });
+  });
+});

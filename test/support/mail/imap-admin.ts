@@ -1,0 +1,73 @@
+/**
+ * A second IMAP client for tests: it seeds folders and changes them behind
+ * the engine's back, over its own connection to the real Dovecot, the way
+ * another device (or SOGo's web mail) would.
+ */
+import { randomUUID } from 'node:crypto';
+import { ImapFlow } from 'imapflow';
+import { caPem, endpoints, type StackUser } from '../stack.ts';
+import type { GeneratedMessage } from './corpus.ts';
+
+export interface ServerMessage {
+  uid: number;
+  flags: string[];
+  size: number;
+}
+
+export async function connect(user: StackUser): Promise<ImapFlow> {
+  const client = new ImapFlow({
+    host: endpoints.imaps.host,
+    port: endpoints.imaps.port,
+    secure: true,
+    tls: { ca: [caPem()] },
+    auth: { user: user.login, pass: user.password },
+    logger: false,
+  });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/** A folder of its own for one test, so tests never see each other's mail. */
+export async function createTestFolder(client: ImapFlow, prefix = 'Tests'): Promise<string> {
+  const path = `${prefix}/${randomUUID().slice(0, 8)}`;
+  await client.mailboxCreate(path);
+  return path;
+}
+
+export async function append(
+  client: ImapFlow,
+  path: string,
+  messages: readonly GeneratedMessage[],
+): Promise<void> {
+  for (const message of messages) await client.append(path, message.raw, message.flags, message.internalDate);
+}
+
+/** UID → flags (sorted) and size, straight from the server. */
+export async function serverState(client: ImapFlow, path: string): Promise<Map<number, ServerMessage>> {
+  const lock = await client.getMailboxLock(path);
+  try {
+    const state = new Map<number, ServerMessage>();
+    if (client.mailbox && client.mailbox.exists === 0) return state;
+    for (const message of await client.fetchAll('1:*', { uid: true, flags: true, size: true })) {
+      state.set(message.uid, {
+        uid: message.uid,
+        // \\Recent is this connection's own view (RFC 3501 §2.3.2), not the message's state.
+        flags: [...(message.flags ?? [])].filter((flag) => flag !== '\\Recent').sort(),
+        size: message.size ?? 0,
+      });
+    }
+    return state;
+  } finally {
+    lock.release();
+  }
+}
+
+export async function withMailbox<T>(client: ImapFlow, path: string, run: () => Promise<T>): Promise<T> {
+  const lock = await client.getMailboxLock(path);
+  try {
+    return await run();
+  } finally {
+    lock.release();
+  }
+}

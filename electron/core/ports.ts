@@ -50,6 +50,10 @@ export interface CoreOptions {
   hostMap?: Readonly<Record<string, string>>;
   /** Which IMAP extensions the mail sync may use (all by default; tests force each path). */
   syncExtensions?: { qresync: boolean; condstore: boolean };
+  /** IDLE on every inbox and a periodic sync of every account (default true; off for tests that sync by hand). */
+  watchMail?: boolean;
+  /** How often every account is synced in the background (default 5 minutes). */
+  pollIntervalMs?: number;
   /** Network timeout for one connection attempt, in ms. */
   connectTimeoutMs?: number;
 }

@@ -73,9 +73,10 @@ describe('verifying alice’s SOGo account', () => {
       archive: 'Archives',
     });
     expect(folders.find((f) => f.path === 'INBOX')?.messages).toBeTypeOf('number');
-    expect(await client.invoke('tasks.list', {})).toEqual([
+    // The account's first sync (the inbox watcher may have queued its own since).
+    expect(await client.invoke('tasks.list', {})).toContainEqual(
       expect.objectContaining({ kind: 'mail.syncAccount', state: 'done' }),
-    ]);
+    );
   });
 
   it('works the same over STARTTLS (IMAP 143-style and SMTP submission)', async () => {

@@ -9,7 +9,13 @@ import path from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/database.ts';
-import { append, connect, createTestFolder, serverState } from '../support/mail/imap-admin.ts';
+import {
+  append,
+  connect,
+  createTestFolder,
+  deleteTestFolders,
+  serverState,
+} from '../support/mail/imap-admin.ts';
 import { generateCorpus } from '../support/mail/corpus.ts';
 import { user } from '../support/stack.ts';
 
@@ -20,7 +26,10 @@ let admin: ImapFlow;
 beforeAll(async () => {
   admin = await connect(user('alice'));
 });
-afterAll(() => admin.logout());
+afterAll(async () => {
+  await deleteTestFolders(admin, 'Tests');
+  await admin.logout();
+});
 
 /** Where to kill: after `batches` committed batches (0: while starting), plus `delayMs`. */
 interface KillPoint {

@@ -6,7 +6,14 @@
 import type { ImapFlow } from 'imapflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_BATCH } from '../../electron/core/mail/message-sync.ts';
-import { append, connect, createTestFolder, serverState, withMailbox } from '../support/mail/imap-admin.ts';
+import {
+  append,
+  connect,
+  createTestFolder,
+  deleteTestFolders,
+  serverState,
+  withMailbox,
+} from '../support/mail/imap-admin.ts';
 import { generateCorpus } from '../support/mail/corpus.ts';
 import { startEngine, type Engine } from '../support/mail/engine.ts';
 import { user } from '../support/stack.ts';
@@ -18,7 +25,10 @@ let engine: Engine | undefined;
 beforeAll(async () => {
   admin = await connect(alice);
 });
-afterAll(() => admin.logout());
+afterAll(async () => {
+  await deleteTestFolders(admin, 'Tests');
+  await admin.logout();
+});
 afterEach(async () => {
   await engine?.close();
   engine = undefined;

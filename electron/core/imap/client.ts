@@ -39,10 +39,16 @@ function isAuthFailure(error: unknown): boolean {
   );
 }
 
+export interface ImapEvents {
+  /** New, expunged or re-flagged messages in the selected mailbox (IDLE or any answer). */
+  onMailboxActivity?: () => void;
+}
+
 export async function openImap(
   login: ImapLogin,
   network: NetworkContext,
   clientVersion: string,
+  events: ImapEvents = {},
 ): Promise<ImapSession> {
   const { endpoint } = login;
   const context = { service: 'imap', host: endpoint.host, port: endpoint.port };
@@ -66,6 +72,7 @@ export async function openImap(
     // QRESYNC (RFC 7162) lets a resync learn expunges without listing every UID.
     qresync: true,
     expungeHandler: (event: ExpungeEvent) => {
+      events.onMailboxActivity?.();
       if (!event.vanished || event.uid === undefined) return;
       if (vanished.length < MAX_VANISHED_UIDS) vanished.push(event.uid);
       else overflow = true;
@@ -73,6 +80,11 @@ export async function openImap(
   });
   // imapflow emits 'error' on socket failures after connect; without a listener Node would crash.
   client.on('error', () => undefined);
+  if (events.onMailboxActivity) {
+    const activity = events.onMailboxActivity;
+    client.on('exists', () => activity());
+    client.on('flags', () => activity());
+  }
   try {
     await client.connect();
   } catch (error) {
@@ -89,7 +101,10 @@ export async function openImap(
     },
     async list() {
       try {
-        return await client.list({ statusQuery: { messages: true, unseen: true } });
+        // One LIST-STATUS (RFC 5819) gives every folder's counters and HIGHESTMODSEQ at once.
+        return await client.list({
+          statusQuery: { messages: true, unseen: true, uidValidity: true, highestModseq: true },
+        });
       } catch (error) {
         throw toCartableError(error, context);
       }

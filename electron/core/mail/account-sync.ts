@@ -1,8 +1,11 @@
 /**
- * One sync of one account over one IMAP connection: the folder list, then
- * each folder's messages, the inbox first and the rest in the order the user
- * sees them. A folder the server refuses (deleted meanwhile, no rights) is
- * skipped and logged; a lost connection fails the task so the queue retries.
+ * One sync of one account over one IMAP connection: the folder list with
+ * every folder's counters (one LIST-STATUS), then the messages of each folder
+ * that changed, the inbox first and the rest in the order the user sees them.
+ * A folder whose HIGHESTMODSEQ did not move is skipped without a SELECT: any
+ * append, expunge or flag change raises it (RFC 7162 §3.1.2.1).
+ * A folder the server refuses (deleted meanwhile, no rights) is skipped and
+ * logged; a lost connection fails the task so the queue retries.
  */
 import { CartableError, type Account } from '../../../shared/contract/index.ts';
 import { compareFolders } from '../../../shared/folders.ts';
@@ -11,11 +14,11 @@ import { openImap } from '../imap/client.ts';
 import type { NetworkContext } from '../net/secure.ts';
 import type { Logger } from '../ports.ts';
 import type { FolderRepository } from './folder-repository.ts';
-import { syncFolderList } from './folder-sync.ts';
+import { syncFolderList, type FolderStatus } from './folder-sync.ts';
 import type { MessageRepository } from './message-repository.ts';
 import { syncFolderMessages } from './message-sync.ts';
 import type { SyncExtensions } from './model.ts';
-import type { SyncStateRepository } from './sync-state.ts';
+import type { FolderSyncState, SyncStateRepository } from './sync-state.ts';
 
 export interface AccountSyncDeps {
   db: Database;
@@ -32,10 +35,33 @@ export interface AccountSyncDeps {
   onProgress(accountId: string, folderId: string, synced: number, total: number): void;
 }
 
+export interface AccountSyncScope {
+  /** Only these folder paths (e.g. the inbox after IDLE woke up); all folders when absent. */
+  paths?: readonly string[];
+}
+
 /** Failures of one folder that say nothing about the connection. */
 const folderOnly = new Set(['PROTOCOL_ERROR']);
 
-export async function syncAccount(account: Account, deps: AccountSyncDeps): Promise<void> {
+export function unchangedSince(
+  state: FolderSyncState,
+  status: FolderStatus | undefined,
+  extensions: SyncExtensions,
+): boolean {
+  return (
+    extensions.condstore &&
+    state.initialDone &&
+    status?.highestModseq !== undefined &&
+    state.highestModseq === status.highestModseq &&
+    state.uidValidity === status.uidValidity
+  );
+}
+
+export async function syncAccount(
+  account: Account,
+  deps: AccountSyncDeps,
+  scope: AccountSyncScope = {},
+): Promise<void> {
   const session = await openImap(
     {
       endpoint: account.imap,
@@ -47,12 +73,17 @@ export async function syncAccount(account: Account, deps: AccountSyncDeps): Prom
     deps.version,
   );
   try {
-    await syncFolderList(session, account.id, {
+    const statuses = await syncFolderList(session, account.id, {
       folders: deps.folders,
       onChanged: (accountId) => deps.onFoldersChanged(accountId),
     });
-    const ordered = deps.folders.list(account.id).sort(compareFolders);
+    const wanted = scope.paths ? new Set(scope.paths) : undefined;
+    const ordered = deps.folders
+      .list(account.id)
+      .filter((folder) => !wanted || wanted.has(folder.path))
+      .sort(compareFolders);
     for (const folder of ordered) {
+      if (unchangedSince(deps.state.get(folder.id), statuses.get(folder.path), deps.extensions)) continue;
       try {
         await syncFolderMessages(session, folder, {
           db: deps.db,

@@ -21,15 +21,27 @@ export function toRemoteFolder(entry: ListResponse): RemoteFolder {
   };
 }
 
+/** What LIST-STATUS says of a folder's contents: an equal HIGHESTMODSEQ means nothing changed. */
+export interface FolderStatus {
+  uidValidity: bigint | undefined;
+  highestModseq: bigint | undefined;
+}
+
 export async function syncFolderList(
   session: ImapSession,
   accountId: string,
   deps: { folders: FolderRepository; onChanged(accountId: string): void },
-): Promise<void> {
+): Promise<Map<string, FolderStatus>> {
   const listed = await session.list();
   // \Noselect entries are hierarchy placeholders, not folders a user can open.
   const folders = listed.filter(
     (entry) => !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent'),
   );
   if (deps.folders.replace(accountId, folders.map(toRemoteFolder))) deps.onChanged(accountId);
+  return new Map(
+    folders.map((entry) => [
+      entry.path,
+      { uidValidity: entry.status?.uidValidity, highestModseq: entry.status?.highestModseq },
+    ]),
+  );
 }

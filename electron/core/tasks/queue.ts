@@ -87,6 +87,23 @@ export class TaskQueue {
     return id;
   }
 
+  /**
+   * Queues the task unless the same one (kind and payload) is already waiting: ten IDLE
+   * wake-ups in a row need one sync, not ten.
+   */
+  enqueueUnique(kind: string, payload: unknown): string {
+    const waiting = this.#deps.db
+      .prepare<[string, string], { id: string }>(
+        "SELECT id FROM tasks WHERE kind = ? AND payload_json = ? AND state = 'pending' LIMIT 1",
+      )
+      .get(kind, JSON.stringify(payload));
+    if (waiting) {
+      this.kick();
+      return waiting.id;
+    }
+    return this.enqueue(kind, payload);
+  }
+
   list(limit = 100): Task[] {
     const rows = this.#deps.db
       .prepare<[number], TaskRow>('SELECT * FROM tasks ORDER BY created_at DESC LIMIT ?')

@@ -35,6 +35,15 @@ export async function createTestFolder(client: ImapFlow, prefix = 'Tests'): Prom
   return path;
 }
 
+/** Deletes the folders tests created under `prefix` (theirs, or ones a killed run left behind). */
+export async function deleteTestFolders(client: ImapFlow, prefix = 'Tests'): Promise<void> {
+  for (const folder of await client.list()) {
+    if (folder.path === prefix || folder.path.startsWith(`${prefix}/`)) {
+      await client.mailboxDelete(folder.path).catch(() => undefined);
+    }
+  }
+}
+
 export async function append(
   client: ImapFlow,
   path: string,

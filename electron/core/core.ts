@@ -16,12 +16,19 @@ import { AccountRepository } from './accounts/repository.ts';
 import { AccountService } from './accounts/service.ts';
 import { openDatabase, schemaVersion } from './db/database.ts';
 import { createDiscoveryDeps, discoverAccount } from './discovery/index.ts';
+import { openImap } from './imap/client.ts';
 import { FolderRepository } from './mail/folder-repository.ts';
 import { syncAccount } from './mail/account-sync.ts';
+import { BodyRepository } from './mail/body/body-repository.ts';
+import { BodyService } from './mail/body/body-service.ts';
 import { ChangeNotifier } from './mail/change-notifier.ts';
+import { DEFAULT_POLL_INTERVAL_MS, MailWatch } from './mail/mail-watch.ts';
 import { listMessages } from './mail/message-list.ts';
 import { MessageRepository } from './mail/message-repository.ts';
+import { indexBody } from './mail/search/index-body.ts';
+import { searchMessages } from './mail/search/search.ts';
 import { SyncStateRepository } from './mail/sync-state.ts';
+import { QuotaRepository } from './mail/quota.ts';
 import { trustedAuthorities } from './net/trust.ts';
 import type { NetworkContext } from './net/secure.ts';
 import type { CoreOptions, CorePorts } from './ports.ts';
@@ -39,7 +46,7 @@ export interface Core {
   close(): Promise<void>;
 }
 
-const syncAccountPayload = z.object({ accountId: z.string() });
+const syncAccountPayload = z.object({ accountId: z.string(), paths: z.array(z.string()).optional() });
 
 export function createCore(ports: CorePorts, options: CoreOptions): Core {
   const db = openDatabase(options.databasePath);
@@ -67,6 +74,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   const folders = new FolderRepository(db);
   const messages = new MessageRepository(db);
   const syncState = new SyncStateRepository(db);
+  const quotas = new QuotaRepository(db);
   const mailChanges = new ChangeNotifier((accountId, folderIds) =>
     emit('mail.changed', { accountId, folderIds }),
   );
@@ -86,28 +94,72 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       onProgress: (service, state) => emit('accounts.progress', { email, service, state }),
     }),
     onChanged: () => emit('accounts.changed', {}),
-    onSaved: (account) => tasks.enqueue('mail.syncAccount', { accountId: account.id }),
-    onRemoved: (accountId) => tasks.cancelForAccount(accountId),
+    onSaved: (account) => {
+      tasks.enqueue('mail.syncAccount', { accountId: account.id });
+      if (watching) mailWatch.watch(account);
+    },
+    onRemoved: (accountId) => {
+      tasks.cancelForAccount(accountId);
+      void mailWatch.unwatch(accountId);
+    },
   });
 
-  tasks.register('mail.syncAccount', syncAccountPayload, async ({ accountId }) => {
+  tasks.register('mail.syncAccount', syncAccountPayload, async ({ accountId, paths }) => {
     const account = accountRepository.get(accountId);
     if (!account) return; // removed since the task was queued: nothing left to do
-    await syncAccount(account, {
-      db,
-      folders,
-      messages,
-      state: syncState,
-      network,
-      version: options.version,
-      logger: ports.logger,
-      extensions: options.syncExtensions ?? { qresync: true, condstore: true },
-      password: (id) => accounts.password(id),
-      onFoldersChanged: (id) => emit('mail.foldersChanged', { accountId: id }),
-      onMessagesChanged: (id, folderId) => mailChanges.changed(id, folderId),
-      onProgress: (id, folderId, synced, total) =>
-        emit('mail.syncProgress', { accountId: id, folderId, synced, total }),
-    });
+    await syncAccount(
+      account,
+      {
+        db,
+        folders,
+        messages,
+        state: syncState,
+        network,
+        version: options.version,
+        logger: ports.logger,
+        extensions: options.syncExtensions ?? { qresync: true, condstore: true },
+        password: (id) => accounts.password(id),
+        onFoldersChanged: (id) => emit('mail.foldersChanged', { accountId: id }),
+        onMessagesChanged: (id, folderId) => mailChanges.changed(id, folderId),
+        onProgress: (id, folderId, synced, total) =>
+          emit('mail.syncProgress', { accountId: id, folderId, synced, total }),
+        onQuota: (id, quota) => {
+          const crossed = quotas.record(id, quota, ports.clock.now().toISOString());
+          emit('mail.quotaChanged', { accountId: id });
+          if (crossed === 'warning' || crossed === 'critical')
+            emit('mail.quotaAlert', { accountId: id, level: crossed, ...quota });
+        },
+      },
+      paths ? { paths } : {},
+    );
+  });
+
+  const watching = options.watchMail ?? true;
+  const mailWatch = new MailWatch({
+    network,
+    version: options.version,
+    logger: ports.logger,
+    pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    accounts: () => accountRepository.list(),
+    password: (id) => accounts.password(id),
+    syncInbox: (accountId) => tasks.enqueueUnique('mail.syncAccount', { accountId, paths: ['INBOX'] }),
+    syncAccount: (accountId) => tasks.enqueueUnique('mail.syncAccount', { accountId }),
+  });
+
+  // Bodies on demand: each call opens its own connection, so opening a mail never waits for a sync.
+  const bodies = new BodyService({
+    bodies: new BodyRepository(db),
+    clock: ports.clock,
+    onStored: (messageId, text, attachmentNames) => void indexBody(db, messageId, text, attachmentNames),
+    openSession: async (accountId) => {
+      const account = accounts.require(accountId);
+      const password = await accounts.password(accountId);
+      return openImap(
+        { endpoint: account.imap, login: account.login, password, pins: account.tlsPins },
+        network,
+        options.version,
+      );
+    },
   });
 
   const dispatch = createDispatcher(
@@ -133,12 +185,21 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
           throw new CartableError('FOLDER_NOT_FOUND', { id: query.folderId });
         return listMessages(db, query);
       },
+      'mail.search': (query) => searchMessages(db, query),
+      'mail.getBody': ({ messageId }) => bodies.getBody(messageId),
+      'mail.saveAttachment': ({ messageId, partId, destination }) =>
+        bodies.saveAttachment(messageId, partId, destination),
+      'mail.getQuota': ({ accountId }) => {
+        accounts.require(accountId);
+        return quotas.get(accountId) ?? null;
+      },
       'tasks.list': () => tasks.list(),
     },
     ports.logger,
   );
 
   tasks.start();
+  if (watching) mailWatch.start();
 
   return {
     dispatch,
@@ -148,6 +209,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     },
     idle: () => tasks.idle(),
     async close() {
+      await mailWatch.stop();
       await tasks.close();
       listeners.clear();
       db.close();

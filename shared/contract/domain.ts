@@ -165,6 +165,16 @@ export type MessageSummary = z.infer<typeof messageSummarySchema>;
 export const messageSortSchema = z.enum(['date', 'from', 'subject', 'size']);
 export type MessageSort = z.infer<typeof messageSortSchema>;
 
+/** The last storage quota the server reported (GETQUOTAROOT), for the gauge. */
+export const quotaSchema = z.object({
+  usageBytes: z.number(),
+  limitBytes: z.number(),
+  /** ok below 80 %, warning from 80 %, critical from 95 %. */
+  level: z.enum(['ok', 'warning', 'critical']),
+  checkedAt: z.string(),
+});
+export type Quota = z.infer<typeof quotaSchema>;
+
 export const taskStateSchema = z.enum(['pending', 'running', 'done', 'failed']);
 export const taskSchema = z.object({
   id: z.string(),
@@ -175,3 +185,47 @@ export const taskSchema = z.object({
   error: cartableErrorSchema.optional(),
 });
 export type Task = z.infer<typeof taskSchema>;
+
+/** Why a stored body is partial: a limit of the core's MIME reader, by name. */
+export const bodyNoteSchema = z.enum([
+  'TOO_DEEP',
+  'TOO_MANY_PARTS',
+  'HEADER_TOO_LARGE',
+  'PARSE_FAILED',
+  'TOO_LARGE',
+]);
+export type BodyNote = z.infer<typeof bodyNoteSchema>;
+
+/** An attachment or other non-body part; its content stays on the server until saved. */
+export const bodyPartSchema = z.object({
+  /** IMAP part number ("2", "1.2"); "" is the whole message (an opaque hostile one); null when unknown. */
+  partId: z.string().nullable(),
+  filename: z.string().nullable(),
+  mimeType: z.string(),
+  /** Decoded bytes when parsed, the server's estimate otherwise. */
+  size: z.number().int(),
+  contentId: z.string().nullable(),
+  disposition: z.string().nullable(),
+});
+export type BodyPart = z.infer<typeof bodyPartSchema>;
+
+/** A `cid:` image small enough to be kept for offline reading. */
+export const inlinePartSchema = z.object({
+  contentId: z.string(),
+  mimeType: z.string(),
+  base64: z.string(),
+});
+export type InlinePart = z.infer<typeof inlinePartSchema>;
+
+/** A message's body as stored: the HTML is raw, the renderer's one mail view sanitises it. */
+export const messageBodySchema = z.object({
+  messageId: z.number().int(),
+  text: z.string().nullable(),
+  html: z.string().nullable(),
+  parts: z.array(bodyPartSchema),
+  inline: z.array(inlinePartSchema),
+  note: bodyNoteSchema.nullable(),
+  /** Milliseconds since the epoch. */
+  fetchedAt: z.number(),
+});
+export type MessageBody = z.infer<typeof messageBodySchema>;

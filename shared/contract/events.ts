@@ -16,6 +16,15 @@ export const events = {
   'mail.foldersChanged': z.object({ accountId: z.string() }),
   /** Messages of these folders changed (one collapsed event per account after commits). */
   'mail.changed': z.object({ accountId: z.string(), folderIds: z.array(z.string()) }),
+  /** New quota figures for the gauge. */
+  'mail.quotaChanged': z.object({ accountId: z.string() }),
+  /** Usage rose past 80 % (warning) or 95 % (critical): warn the user once. */
+  'mail.quotaAlert': z.object({
+    accountId: z.string(),
+    level: z.enum(['warning', 'critical']),
+    usageBytes: z.number(),
+    limitBytes: z.number(),
+  }),
   /** How far a folder's first sync is, for the folder pane. */
   'mail.syncProgress': z.object({
     accountId: z.string(),

@@ -10,9 +10,11 @@ import {
   discoveryResultSchema,
   emailSchema,
   folderSchema,
+  messageBodySchema,
   messageSortSchema,
   messageSummarySchema,
   presetSchema,
+  quotaSchema,
   taskSchema,
   verifyReportSchema,
 } from './domain.ts';
@@ -87,6 +89,50 @@ export const methods = {
       })
       .strict(),
     result: z.object({ total: z.number().int(), messages: z.array(messageSummarySchema) }),
+  },
+  /** The body of a message: from the database, or fetched from the server and stored first. */
+  'mail.getBody': {
+    params: z.object({ messageId: z.number().int().min(1) }).strict(),
+    result: messageBodySchema,
+  },
+  /**
+   * Streams one part from the server to a new file. `destination` is an absolute file path the
+   * host chose; an existing file is never overwritten.
+   */
+  'mail.saveAttachment': {
+    params: z
+      .object({
+        messageId: z.number().int().min(1),
+        /** IMAP part number, or "" for the whole message source. */
+        partId: z
+          .string()
+          .max(200)
+          .regex(/^(\d{1,4}(\.\d{1,4}){0,49})?$/),
+        destination: z.string().min(1).max(4096),
+      })
+      .strict(),
+    result: z.object({ path: z.string(), size: z.number().int() }),
+  },
+  /**
+   * Full-text search with operators (de:, à:, objet:, pj:, avant:, après:, taille>), newest first.
+   * Scope: the folder, else every folder of the account, else every account.
+   */
+  'mail.search': {
+    params: z
+      .object({
+        query: z.string().max(500),
+        accountId: idSchema.optional(),
+        folderId: idSchema.optional(),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    result: z.object({ total: z.number().int(), messages: z.array(messageSummarySchema) }),
+  },
+  /** The account's last known quota; null when the server reports none. */
+  'mail.getQuota': {
+    params: z.object({ accountId: idSchema }).strict(),
+    result: quotaSchema.nullable(),
   },
   'tasks.list': {
     params: noParams,

@@ -67,6 +67,38 @@ describe('each migration', () => {
     [2, ['accounts', 'folders']],
     [3, ['accounts', 'folders', 'tasks']],
     [4, ['accounts', 'folders', 'messages', 'tasks']],
+    [
+      5,
+      [
+        'accounts',
+        'folders',
+        'message_search',
+        'message_search_config',
+        'message_search_content',
+        'message_search_data',
+        'message_search_docsize',
+        'message_search_idx',
+        'messages',
+        'tasks',
+      ],
+    ],
+    [
+      6,
+      [
+        'accounts',
+        'bodies',
+        'body_inline_parts',
+        'folders',
+        'message_search',
+        'message_search_config',
+        'message_search_content',
+        'message_search_data',
+        'message_search_docsize',
+        'message_search_idx',
+        'messages',
+        'tasks',
+      ],
+    ],
   ];
   it.each(steps)('migration %i leaves exactly its tables', (version, expected) => {
     const db = openDatabase(
@@ -107,6 +139,70 @@ describe('each migration', () => {
     expect(() => insert.run(7)).toThrow(/UNIQUE/);
     db.prepare("DELETE FROM folders WHERE id = 'f'").run();
     expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 0 });
+  });
+
+  it('migration 5: messages already stored are indexed, and the triggers follow inserts, edits and deletes', () => {
+    const db = openDatabase(
+      ':memory:',
+      migrations.filter((m) => m.version <= 4),
+    );
+    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
+    db.prepare(
+      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
+    ).run();
+    const insert = db.prepare(
+      `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
+         sort_subject, sort_from, from_name, from_address, to_json, cc_json, has_attachments)
+       VALUES ('f', ?, '[]', 0, 0, 0, 0, 0, 10, ?, '', '', 'Élodie Martin', 'elodie@ac-lyon.fr', ?, '[]', 0)`,
+    );
+    insert.run(1, 'Conseil de classe', JSON.stringify([{ name: 'Paul Durand', address: 'paul@ac-lyon.fr' }]));
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 5),
+    );
+    expect(schemaVersion(db)).toBe(5);
+    const find = (match: string) =>
+      db
+        .prepare<[string], { rowid: number }>('SELECT rowid FROM message_search WHERE message_search MATCH ?')
+        .all(match)
+        .map((row) => row.rowid);
+    expect(find('"conseil"')).toEqual([1]);
+    expect(find('sender : "elodie"')).toEqual([1]);
+    expect(find('recipients : "durand"')).toEqual([1]);
+    insert.run(2, 'Réunion', '[]');
+    expect(find('"reunion"')).toEqual([2]);
+    db.prepare("UPDATE messages SET subject = 'Sortie' WHERE uid = 2").run();
+    expect(find('"reunion"')).toEqual([]);
+    expect(find('"sortie"')).toEqual([2]);
+    db.prepare("DELETE FROM folders WHERE id = 'f'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM message_search').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('migration 6: a body and its inline images go with their message; a note outside the known ones is rejected', () => {
+    const db = openDatabase(':memory:');
+    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
+    db.prepare(
+      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
+    ).run();
+    const id = db
+      .prepare(
+        `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
+           sort_subject, sort_from, to_json, cc_json, has_attachments)
+         VALUES ('f', 1, '[]', 0, 0, 0, 0, 0, 10, 's', 's', '', '[]', '[]', 0)`,
+      )
+      .run().lastInsertRowid;
+    const body = db.prepare(
+      "INSERT INTO bodies (message_id, text, html, parts_json, note, fetched_at) VALUES (?, 't', NULL, '[]', ?, 0)",
+    );
+    expect(() => body.run(id, 'NOT_A_NOTE')).toThrow(/CHECK/);
+    expect(() => body.run(999, null)).toThrow(/FOREIGN KEY/);
+    body.run(id, 'TOO_DEEP');
+    db.prepare("INSERT INTO body_inline_parts VALUES (?, 'logo@x', 'image/png', x'89504e47')").run(id);
+    db.prepare('DELETE FROM messages WHERE id = ?').run(id);
+    expect(db.prepare('SELECT count(*) AS n FROM bodies').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM body_inline_parts').get()).toEqual({ n: 0 });
+    db.close();
   });
 
   it('migration 3: a task state outside the known ones is rejected', () => {

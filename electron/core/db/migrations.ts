@@ -6,10 +6,21 @@ import { accounts } from './migrations/0001-accounts.ts';
 import { folders } from './migrations/0002-folders.ts';
 import { tasks } from './migrations/0003-tasks.ts';
 import { messageHeaders } from './migrations/0004-messages.ts';
+import { search } from './migrations/0005-search.ts';
+import { messageBodies } from './migrations/0006-bodies.ts';
 
 export type { Migration } from './migrations/migration.ts';
+import { quota } from './migrations/0007-quota.ts';
 import type { Migration } from './migrations/migration.ts';
 
-export const migrations: readonly Migration[] = [accounts, folders, tasks, messageHeaders];
+export const migrations: readonly Migration[] = [
+  accounts,
+  folders,
+  tasks,
+  messageHeaders,
+  search,
+  messageBodies,
+  quota,
+];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -11,6 +11,7 @@ import { CartableError, type Account } from '../../../shared/contract/index.ts';
 import { compareFolders } from '../../../shared/folders.ts';
 import type { Database } from '../db/database.ts';
 import { openImap } from '../imap/client.ts';
+import { readStorageQuota, type StorageQuota } from '../imap/quota.ts';
 import type { NetworkContext } from '../net/secure.ts';
 import type { Logger } from '../ports.ts';
 import type { FolderRepository } from './folder-repository.ts';
@@ -33,6 +34,8 @@ export interface AccountSyncDeps {
   onFoldersChanged(accountId: string): void;
   onMessagesChanged(accountId: string, folderId: string): void;
   onProgress(accountId: string, folderId: string, synced: number, total: number): void;
+  /** The quota read at the end of the sync (refreshed after each sync, as the gauge needs). */
+  onQuota(accountId: string, quota: StorageQuota): void;
 }
 
 export interface AccountSyncScope {
@@ -98,6 +101,8 @@ export async function syncAccount(
         deps.logger.warn('folder skipped', { path: folder.path, code: error.code });
       }
     }
+    const quota = await readStorageQuota(session);
+    if (quota) deps.onQuota(account.id, quota);
   } finally {
     await session.close();
   }

@@ -77,6 +77,11 @@ export const en: Messages = {
   'error.FOLDER_NOT_FOUND.message': 'This folder no longer exists.',
   'error.FOLDER_NOT_FOUND.hint':
     'It may have been removed or renamed from another device. The folder list will update.',
+  'error.MESSAGE_NOT_FOUND.message': 'This message is no longer on the server.',
+  'error.MESSAGE_NOT_FOUND.hint':
+    'It may have been deleted or moved from another device. The list will update.',
+  'error.FILE_EXISTS.message': 'A file with this name already exists there.',
+  'error.FILE_EXISTS.hint': 'Choose another name or folder: Cartable never replaces an existing file.',
   'error.ACCOUNT_EXISTS.message': 'This account is already set up in Cartable.',
   'error.ACCOUNT_EXISTS.hint':
     'You will find it in Settings. To change its settings, remove it and add it again.',

@@ -86,6 +86,12 @@ export const fr = {
   'error.FOLDER_NOT_FOUND.message': 'Ce dossier n’existe plus.',
   'error.FOLDER_NOT_FOUND.hint':
     'Il a peut-être été supprimé ou renommé depuis un autre appareil. La liste des dossiers va se mettre à jour.',
+  'error.MESSAGE_NOT_FOUND.message': 'Ce message n’existe plus sur le serveur.',
+  'error.MESSAGE_NOT_FOUND.hint':
+    'Il a peut-être été supprimé ou déplacé depuis un autre appareil. La liste va se mettre à jour.',
+  'error.FILE_EXISTS.message': 'Un fichier porte déjà ce nom à cet endroit.',
+  'error.FILE_EXISTS.hint':
+    'Choisissez un autre nom ou un autre dossier : Cartable ne remplace jamais un fichier existant.',
   'error.ACCOUNT_EXISTS.message': 'Ce compte est déjà configuré dans Cartable.',
   'error.ACCOUNT_EXISTS.hint':
     'Vous le retrouvez dans les Réglages. Pour changer ses réglages, supprimez-le puis ajoutez-le de nouveau.',

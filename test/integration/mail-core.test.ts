@@ -47,6 +47,13 @@ describe('mail through the contract', () => {
       expect.objectContaining({ kind: 'mail.syncAccount', state: 'done' }),
     );
 
+    // The quota Dovecot reports (200 MiB in the stack), read at the end of the sync.
+    expect(await app.client.invoke('mail.getQuota', { accountId })).toMatchObject({
+      limitBytes: 200 * 1024 * 1024,
+      level: 'ok',
+      usageBytes: expect.any(Number) as number,
+    });
+
     const folder = (await app.client.invoke('mail.listFolders', { accountId })).find(
       (f) => f.path === folderPath,
     );
@@ -83,6 +90,26 @@ describe('mail through the contract', () => {
     const senders = bySender.messages.map((m) => m.from?.name ?? '');
     // French order: accents and case do not move a name (Élodie sorts with E, not after Z).
     expect(senders).toEqual([...senders].sort((a, b) => a.localeCompare(b, 'fr', { sensitivity: 'base' })));
+  });
+
+  it('finds a message by a word of its body and its attachment name once the body was fetched', async () => {
+    const [account] = await app.client.invoke('accounts.list', {});
+    const folders = await app.client.invoke('mail.listFolders', { accountId: account?.id ?? '' });
+    const folderId = folders.find((f) => f.path.startsWith('Classe/'))?.id ?? '';
+    const withAttachment = (
+      await app.client.invoke('mail.listMessages', { folderId, limit: 30 })
+    ).messages.find((m) => m.hasAttachments);
+    const id = withAttachment?.id ?? -1;
+    expect(await app.client.invoke('mail.search', { query: 'pj:procès', folderId })).toMatchObject({
+      total: 0,
+    });
+
+    const body = await app.client.invoke('mail.getBody', { messageId: id });
+    expect(body.text).toContain('salle 101');
+    const byAttachment = await app.client.invoke('mail.search', { query: 'pj:proces', folderId });
+    expect(byAttachment.messages.map((m) => m.id)).toEqual([id]);
+    const byBodyWord = await app.client.invoke('mail.search', { query: 'salle 101', folderId });
+    expect(byBodyWord.messages.map((m) => m.id)).toContain(id);
   });
 
   it('refuses an unknown folder with its own code', async () => {

@@ -61,6 +61,12 @@ describe('openDatabase', () => {
   });
 });
 
+describe('the migration list', () => {
+  it('has one step per version, from 1, without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, index) => index + 1));
+  });
+});
+
 describe('each migration', () => {
   const steps: Array<[number, string[]]> = [
     [1, ['accounts']],

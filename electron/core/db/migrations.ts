@@ -13,6 +13,7 @@ export type { Migration } from './migrations/migration.ts';
 import { quota } from './migrations/0007-quota.ts';
 import type { Migration } from './migrations/migration.ts';
 
+/** Sorted by version, so where a step is registered in the list does not matter. */
 export const migrations: readonly Migration[] = [
   accounts,
   folders,
@@ -21,6 +22,6 @@ export const migrations: readonly Migration[] = [
   search,
   messageBodies,
   quota,
-];
+].sort((a, b) => a.version - b.version);
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -18,13 +18,18 @@ import { openDatabase, schemaVersion } from './db/database.ts';
 import { createDiscoveryDeps, discoverAccount } from './discovery/index.ts';
 import { openImap } from './imap/client.ts';
 import { FolderRepository } from './mail/folder-repository.ts';
+import { ActionService } from './mail/actions/service.ts';
+import { registerActionTasks } from './mail/actions/replay.ts';
 import { syncAccount } from './mail/account-sync.ts';
 import { BodyRepository } from './mail/body/body-repository.ts';
 import { BodyService } from './mail/body/body-service.ts';
 import { ChangeNotifier } from './mail/change-notifier.ts';
 import { DEFAULT_POLL_INTERVAL_MS, MailWatch } from './mail/mail-watch.ts';
+import { listConversations, listThread } from './mail/conversations.ts';
 import { listMessages } from './mail/message-list.ts';
 import { MessageRepository } from './mail/message-repository.ts';
+import { OutboxRepository, SEND_TASK, SENT_COPY_TASK } from './mail/outbox/outbox-repository.ts';
+import { OutboxService } from './mail/outbox/outbox-service.ts';
 import { indexBody } from './mail/search/index-body.ts';
 import { searchMessages } from './mail/search/search.ts';
 import { SyncStateRepository } from './mail/sync-state.ts';
@@ -47,6 +52,7 @@ export interface Core {
 }
 
 const syncAccountPayload = z.object({ accountId: z.string(), paths: z.array(z.string()).optional() });
+const outboxPayload = z.object({ accountId: z.string(), outboxId: z.string() });
 
 export function createCore(ports: CorePorts, options: CoreOptions): Core {
   const db = openDatabase(options.databasePath);
@@ -162,6 +168,51 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     },
   });
 
+  // Mail actions: applied to the database at once, replayed by the queue after the undo window.
+  const mailActions = new ActionService({
+    db,
+    clock: ports.clock,
+    kick: () => tasks.kick(),
+    onChanged: (accountId, folderId) => mailChanges.changed(accountId, folderId),
+  });
+  registerActionTasks(tasks, {
+    db,
+    openSession: async (accountId) => {
+      const account = accounts.require(accountId);
+      const password = await accounts.password(accountId);
+      return openImap(
+        { endpoint: account.imap, login: account.login, password, pins: account.tlsPins },
+        network,
+        options.version,
+      );
+    },
+    onChanged: (accountId, folderId) => mailChanges.changed(accountId, folderId),
+    requestSync: (accountId, paths) => tasks.enqueueUnique('mail.syncAccount', { accountId, paths }),
+  });
+
+  // Sending: the outbox holds each message until its undo delay has passed and the server took it.
+  const outbox = new OutboxService({
+    repository: new OutboxRepository(db),
+    clock: ports.clock,
+    logger: ports.logger,
+    network,
+    account: (accountId) => accountRepository.get(accountId),
+    password: (accountId) => accounts.password(accountId),
+    openImap: async (accountId) => {
+      const account = accounts.require(accountId);
+      const password = await accounts.password(accountId);
+      return openImap(
+        { endpoint: account.imap, login: account.login, password, pins: account.tlsPins },
+        network,
+        options.version,
+      );
+    },
+    kickTasks: () => tasks.kick(),
+    onChanged: (accountId) => emit('mail.outboxChanged', { accountId }),
+  });
+  tasks.register(SEND_TASK, outboxPayload, (payload) => outbox.runSend(payload));
+  tasks.register(SENT_COPY_TASK, outboxPayload, (payload) => outbox.runFileSentCopy(payload));
+
   const dispatch = createDispatcher(
     {
       'app.info': () => ({ version: options.version, schemaVersion: schemaVersion(db) }),
@@ -189,15 +240,32 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       'mail.getBody': ({ messageId }) => bodies.getBody(messageId),
       'mail.saveAttachment': ({ messageId, partId, destination }) =>
         bodies.saveAttachment(messageId, partId, destination),
+      'mail.listConversations': (query) => {
+        if (!folders.exists(query.folderId))
+          throw new CartableError('FOLDER_NOT_FOUND', { id: query.folderId });
+        return listConversations(db, query);
+      },
+      'mail.listThread': ({ threadId }) => listThread(db, threadId),
+      'mail.act': ({ messageIds, action }) => mailActions.act(messageIds, action),
+      'mail.undo': ({ actionId }) => mailActions.undo(actionId),
+      'mail.emptyTrash': ({ accountId }) => {
+        accounts.require(accountId);
+        return mailActions.emptyTrash(accountId);
+      },
       'mail.getQuota': ({ accountId }) => {
         accounts.require(accountId);
         return quotas.get(accountId) ?? null;
       },
+      'mail.send': ({ accountId, message, undoDelayMs }) => outbox.queue(accountId, message, undoDelayMs),
+      'mail.cancelSend': ({ outboxId }) => ({ cancelled: outbox.cancel(outboxId) }),
+      'mail.outbox': ({ accountId }) => outbox.list(accountId),
       'tasks.list': () => tasks.list(),
     },
     ports.logger,
   );
 
+  // Before the queue runs: a send a crash caught in flight must become 'uncertain', not run again.
+  outbox.recover();
   tasks.start();
   if (watching) mailWatch.start();
 

@@ -162,6 +162,15 @@ export const messageSummarySchema = z.object({
 });
 export type MessageSummary = z.infer<typeof messageSummarySchema>;
 
+/** A conversation row: its latest message in the folder, plus the thread's figures. */
+export const conversationSummarySchema = messageSummarySchema.extend({
+  threadId: z.number().int(),
+  /** Messages of the thread in all the account's folders (replies in Envoyés included). */
+  messageCount: z.number().int(),
+  unreadCount: z.number().int(),
+});
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+
 export const messageSortSchema = z.enum(['date', 'from', 'subject', 'size']);
 export type MessageSort = z.infer<typeof messageSortSchema>;
 
@@ -229,3 +238,69 @@ export const messageBodySchema = z.object({
   fetchedAt: z.number(),
 });
 export type MessageBody = z.infer<typeof messageBodySchema>;
+
+/** One recipient as the compose window holds it. */
+export const recipientSchema = z.object({
+  name: z.string().trim().max(200).default(''),
+  address: emailSchema,
+});
+export type Recipient = z.infer<typeof recipientSchema>;
+
+/** A school-wide list is a few hundred addresses; thousands is a spam run, not a mail. */
+export const MAX_RECIPIENTS = 500;
+/** Message-IDs are short; a reply chain of a few hundred is already long. */
+const messageIdRefSchema = z
+  .string()
+  .max(998)
+  .regex(/^<[^<>\s]+>$/, 'identifiant de message attendu');
+
+/** What the user composed. The sender is the account itself (its address and display name). */
+export const composeMessageSchema = z
+  .object({
+    to: z.array(recipientSchema).max(MAX_RECIPIENTS).default([]),
+    cc: z.array(recipientSchema).max(MAX_RECIPIENTS).default([]),
+    bcc: z.array(recipientSchema).max(MAX_RECIPIENTS).default([]),
+    subject: z.string().max(998).default(''),
+    /** 10 MB of typed text is far beyond any real mail. */
+    text: z.string().max(10_000_000),
+    html: z.string().max(10_000_000).optional(),
+    /** Absolute paths of files read once, when the message is queued. */
+    attachments: z
+      .array(z.object({ path: z.string().min(1).max(4096) }))
+      .max(100)
+      .default([]),
+    inReplyTo: messageIdRefSchema.optional(),
+    references: z.array(messageIdRefSchema).max(500).optional(),
+  })
+  .refine((m) => m.to.length + m.cc.length + m.bcc.length > 0, { message: 'au moins un destinataire' })
+  .refine((m) => m.to.length + m.cc.length + m.bcc.length <= MAX_RECIPIENTS, {
+    message: 'trop de destinataires',
+  });
+export type ComposeMessage = z.infer<typeof composeMessageSchema>;
+export type ComposeMessageInput = z.input<typeof composeMessageSchema>;
+
+/**
+ * scheduled: waiting for the undo delay or for the network; sending: handed to the server,
+ * outcome unknown until it answers; uncertain: the connection died after the final dot, the
+ * user must check (never resent automatically); sent; failed: refused; cancelled: undone.
+ */
+export const outboxStateSchema = z.enum(['scheduled', 'sending', 'sent', 'uncertain', 'failed', 'cancelled']);
+export type OutboxState = z.infer<typeof outboxStateSchema>;
+
+export const outboxItemSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  messageId: z.string(),
+  subject: z.string(),
+  to: z.array(addressSchema),
+  state: outboxStateSchema,
+  /** When the next attempt is due (ISO); the undo delay ends at the first one. */
+  sendAt: z.string(),
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  sentAt: z.string().optional(),
+  /** Whether the copy in Sent was filed ('pending' until the APPEND succeeded). */
+  sentCopy: z.enum(['pending', 'appended', 'server', 'none']),
+  error: cartableErrorSchema.optional(),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;

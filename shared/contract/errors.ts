@@ -28,6 +28,12 @@ export const errorCodes = [
   'SECRET_STORE_UNAVAILABLE',
   'DB_NEWER_VERSION',
   'DISK_FULL',
+  /** The connection dropped after the message's final dot: the server may or may not have it. */
+  'SEND_UNCERTAIN',
+  /** The submission server refused the message (details.response is its words). */
+  'SEND_REFUSED',
+  'ATTACHMENT_UNREADABLE',
+  'MESSAGE_TOO_LARGE',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

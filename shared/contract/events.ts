@@ -32,6 +32,8 @@ export const events = {
     synced: z.number().int(),
     total: z.number().int(),
   }),
+  /** Outbox items of this account were queued, sent, cancelled or failed. */
+  'mail.outboxChanged': z.object({ accountId: z.string() }),
   'tasks.changed': z.object({ taskId: z.string(), kind: z.string(), state: taskStateSchema }),
 } as const satisfies Record<string, z.ZodType>;
 

@@ -7,12 +7,15 @@ import { z } from 'zod';
 import {
   accountSchema,
   accountSettingsSchema,
+  composeMessageSchema,
   discoveryResultSchema,
   emailSchema,
   folderSchema,
   messageBodySchema,
+  conversationSummarySchema,
   messageSortSchema,
   messageSummarySchema,
+  outboxItemSchema,
   presetSchema,
   quotaSchema,
   taskSchema,
@@ -129,10 +132,79 @@ export const methods = {
       .strict(),
     result: z.object({ total: z.number().int(), messages: z.array(messageSummarySchema) }),
   },
+  /** A page of a folder as conversations (one row per thread). */
+  'mail.listConversations': {
+    params: z
+      .object({
+        folderId: idSchema,
+        sort: messageSortSchema.default('date'),
+        order: z.enum(['asc', 'desc']).default('desc'),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    result: z.object({ total: z.number().int(), conversations: z.array(conversationSummarySchema) }),
+  },
+  /** All messages of one conversation across the account's folders, oldest first. */
+  'mail.listThread': {
+    params: z.object({ threadId: z.number().int() }).strict(),
+    result: z.array(messageSummarySchema),
+  },
+  /**
+   * Applies an action to messages of one account at once, then replays it to the server
+   * after an undo window. `delete` moves to Trash (inside Trash it is for good); `junk` to Junk.
+   */
+  'mail.act': {
+    params: z
+      .object({
+        messageIds: z.array(z.number().int()).min(1).max(5000),
+        action: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('markRead'), value: z.boolean() }).strict(),
+          z.object({ kind: z.literal('flag'), value: z.boolean() }).strict(),
+          z.object({ kind: z.literal('move'), folderId: idSchema }).strict(),
+          z.object({ kind: z.literal('delete') }).strict(),
+          z.object({ kind: z.literal('junk') }).strict(),
+        ]),
+      })
+      .strict(),
+    result: z.object({ actionId: z.string(), undoableUntil: z.number().int() }),
+  },
+  /** Cancels an action still inside its undo window; `undone: false` once it reached the server. */
+  'mail.undo': {
+    params: z.object({ actionId: idSchema }).strict(),
+    result: z.object({ undone: z.boolean() }),
+  },
+  /** Removes for good the messages known to be in the account's Trash (not undoable). */
+  'mail.emptyTrash': {
+    params: z.object({ accountId: idSchema }).strict(),
+    result: z.object({ taskId: z.string() }),
+  },
   /** The account's last known quota; null when the server reports none. */
   'mail.getQuota': {
     params: z.object({ accountId: idSchema }).strict(),
     result: quotaSchema.nullable(),
+  },
+  /** Queues a message: it leaves after the undo delay (or when the network is back). */
+  'mail.send': {
+    params: z
+      .object({
+        accountId: idSchema,
+        message: composeMessageSchema,
+        /** The user's undo window (the settings offer a few seconds; 0 sends at once). */
+        undoDelayMs: z.number().int().min(0).max(60_000).optional(),
+      })
+      .strict(),
+    result: z.object({ outboxId: z.string(), sendAt: z.string() }),
+  },
+  /** Undo send: true when the message had not left yet and never will. */
+  'mail.cancelSend': {
+    params: z.object({ outboxId: idSchema }).strict(),
+    result: z.object({ cancelled: z.boolean() }),
+  },
+  /** Outbox items, newest first, of one account or of all. */
+  'mail.outbox': {
+    params: z.object({ accountId: idSchema.optional() }).strict(),
+    result: z.array(outboxItemSchema),
   },
   'tasks.list': {
     params: noParams,

@@ -6,7 +6,13 @@ import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../shared/contract/index.ts';
 import { startTestCore, type TestCore } from '../support/core.ts';
-import { append, connect, createTestFolder, deleteTestFolders } from '../support/mail/imap-admin.ts';
+import {
+  append,
+  connect,
+  createTestFolder,
+  deleteTestFolders,
+  withMailbox,
+} from '../support/mail/imap-admin.ts';
 import { generateCorpus } from '../support/mail/corpus.ts';
 import { caPem, endpoints, user } from '../support/stack.ts';
 
@@ -116,5 +122,47 @@ describe('mail through the contract', () => {
     await expect(app.client.invoke('mail.listMessages', { folderId: 'nope' })).rejects.toMatchObject({
       code: 'FOLDER_NOT_FOUND',
     });
+  });
+});
+
+describe('conversations against the real server', () => {
+  it('puts the reply filed in Envoyés into the conversation of the inbox message', async () => {
+    const [account] = await app.client.invoke('accounts.list', {});
+    const accountId = account?.id ?? '';
+    const subject = `RE: Conseil de classe ${Date.now()}`;
+    // corpus.ts gives message n°0 of seed 3 the id <m3.0@cartable.test>.
+    const reply = Buffer.from(
+      [
+        'From: Carol <carol@example.test>',
+        'To: Élodie Lefèvre <elodie.lefevre@ac-lille.fr>',
+        `Subject: ${subject}`,
+        'Message-ID: <reply-from-carol@cartable.test>',
+        'In-Reply-To: <m3.0@cartable.test>',
+        'References: <m3.0@cartable.test>',
+        'Date: Tue, 02 Sep 2025 09:00:00 +0000',
+        'Content-Type: text/plain; charset=UTF-8',
+        '',
+        'Bien reçu, merci.',
+        '',
+      ].join('\r\n'),
+    );
+    await admin.append('Sent', reply, ['\\Seen']);
+    try {
+      await app.client.invoke('mail.syncAccount', { accountId });
+      await app.core.idle();
+      const folders = await app.client.invoke('mail.listFolders', { accountId });
+      const folderId = folders.find((f) => f.path.startsWith('Classe/'))?.id ?? '';
+      const { conversations } = await app.client.invoke('mail.listConversations', { folderId, limit: 100 });
+      const first = conversations.find((c) => /n°0$/.test(c.subject));
+      expect(first?.messageCount).toBe(2);
+      const thread = await app.client.invoke('mail.listThread', { threadId: first?.threadId ?? -1 });
+      const sentId = folders.find((f) => f.specialUse === 'sent')?.id;
+      expect(thread.map((m) => m.folderId)).toEqual([folderId, sentId]);
+    } finally {
+      await withMailbox(admin, 'Sent', async () => {
+        const uids = await admin.search({ subject }, { uid: true });
+        if (uids && uids.length > 0) await admin.messageDelete(uids, { uid: true });
+      });
+    }
   });
 });

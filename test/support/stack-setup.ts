@@ -14,7 +14,7 @@ export default async function setup(): Promise<void> {
   execFileSync('bash', [path.join(root, 'test/stack/start.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
   for (const name of ['alice', 'bob', 'carol'] as const) {
     const client = await connect(user(name));
-    for (const prefix of ['Tests', 'Classe', 'Corps']) await deleteTestFolders(client, prefix);
+    for (const prefix of ['Tests', 'Classe', 'Corps', 'Actions']) await deleteTestFolders(client, prefix);
     await client.logout();
   }
 }

@@ -211,6 +211,75 @@ describe('each migration', () => {
     db.close();
   });
 
+  it('migration 8: messages synced before threading each start their own conversation', () => {
+    const db = openDatabase(
+      ':memory:',
+      migrations.filter((m) => m.version <= 7),
+    );
+    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
+    db.prepare(
+      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
+    ).run();
+    db.prepare(
+      `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
+         sort_subject, sort_from, to_json, cc_json, has_attachments)
+       VALUES ('f', 1, '[]', 0, 0, 0, 0, 0, 10, 's', 's', '', '[]', '[]', 0)`,
+    ).run();
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 8),
+    );
+    expect(db.prepare('SELECT id = thread_id AS own FROM messages').get()).toEqual({ own: 1 });
+  });
+
+  it('migration 9: rows get a pending-action marker; an action goes with its account and has a known kind', () => {
+    const db = openDatabase(
+      ':memory:',
+      migrations.filter((m) => m.version <= 9),
+    );
+    expect(schemaVersion(db)).toBe(9);
+    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
+    db.prepare(
+      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
+    ).run();
+    db.prepare(
+      `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
+         sort_subject, sort_from, to_json, cc_json, has_attachments)
+       VALUES ('f', 1, '[]', 0, 0, 0, 0, 0, 10, 's', 's', '', '[]', '[]', 0)`,
+    ).run();
+    expect(db.prepare('SELECT pending_action FROM messages').get()).toEqual({ pending_action: null });
+    const action = db.prepare("INSERT INTO mail_actions VALUES (?, 'a', ?, 'pending', '[]', '[]', 0, 'now')");
+    expect(() => action.run('x', 'shred')).toThrow(/CHECK/);
+    action.run('m', 'move');
+    db.prepare("DELETE FROM accounts WHERE id = 'a'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM mail_actions').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('migration 10: outbox rows go with their account; a state outside the known ones is rejected', () => {
+    const db = openDatabase(
+      ':memory:',
+      migrations.filter((m) => m.version <= 10),
+    );
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(10);
+    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
+    const insert = db.prepare(
+      `INSERT INTO outbox (id, account_id, message_id, subject, to_json, envelope_json, raw, state, send_at,
+         sent_copy, created_at, updated_at)
+       VALUES (?, 'a', '<m@x.fr>', 's', '[]', '{}', x'00', ?, 'n', 'pending', 'n', 'n')`,
+    );
+    expect(() => insert.run('lost', 'lost')).toThrow(/CHECK/);
+    insert.run('o', 'scheduled');
+    expect(db.prepare("SELECT attempts, task_id, sent_at FROM outbox WHERE id = 'o'").get()).toEqual({
+      attempts: 0,
+      task_id: null,
+      sent_at: null,
+    });
+    db.prepare("DELETE FROM accounts WHERE id = 'a'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('migration 3: a task state outside the known ones is rejected', () => {
     const db = openDatabase(':memory:');
     expect(() =>

@@ -11,6 +11,9 @@ import { messageBodies } from './migrations/0006-bodies.ts';
 
 export type { Migration } from './migrations/migration.ts';
 import { quota } from './migrations/0007-quota.ts';
+import { threads } from './migrations/0008-threads.ts';
+import { mailActions } from './migrations/0009-actions.ts';
+import { outbox } from './migrations/0010-outbox.ts';
 import type { Migration } from './migrations/migration.ts';
 
 /** Sorted by version, so where a step is registered in the list does not matter. */
@@ -22,6 +25,9 @@ export const migrations: readonly Migration[] = [
   search,
   messageBodies,
   quota,
+  threads,
+  mailActions,
+  outbox,
 ].sort((a, b) => a.version - b.version);
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

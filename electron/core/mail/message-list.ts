@@ -27,14 +27,16 @@ export function listMessages(db: Database, query: ListQuery): { total: number; m
   const rows = db
     .prepare<[string, number, number], SummaryRow>(
       `SELECT ${summaryColumns()}
-       FROM messages WHERE folder_id = ?
+       FROM messages WHERE folder_id = ? AND pending_action IS NULL
        ORDER BY ${orderBy[query.sort]} ${direction}, uid ${direction}
        LIMIT ? OFFSET ?`,
     )
     .all(query.folderId, query.limit, query.offset);
   const total =
     db
-      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM messages WHERE folder_id = ?')
+      .prepare<[string], { n: number }>(
+        'SELECT count(*) AS n FROM messages WHERE folder_id = ? AND pending_action IS NULL',
+      )
       .get(query.folderId)?.n ?? 0;
   return { total, messages: rows.map(toSummary) };
 }

@@ -5,6 +5,7 @@
 import type { Database } from '../db/database.ts';
 import type { FlagChange, MessageHeaders } from './model.ts';
 import { senderSortKey, subjectSortKey } from './sort-keys.ts';
+import { Threader } from './threading.ts';
 
 function flagColumns(flags: readonly string[]) {
   const has = (flag: string) => (flags.some((f) => f.toLowerCase() === flag.toLowerCase()) ? 1 : 0);
@@ -25,14 +26,20 @@ function modseqValue(modseq: bigint | undefined): bigint | null {
 
 export class MessageRepository {
   readonly #db: Database;
+  readonly #threads: Threader;
 
   constructor(db: Database) {
     this.#db = db;
+    this.#threads = new Threader(db);
   }
 
-  /** Inserts or refreshes a batch of headers. */
+  /** Inserts or refreshes a batch of headers; new messages join their conversation. Call inside a transaction. */
   upsert(folderId: string, batch: readonly MessageHeaders[]): void {
-    const statement = this.#db.prepare(
+    const accountId =
+      this.#db
+        .prepare<[string], { account_id: string }>('SELECT account_id FROM folders WHERE id = ?')
+        .get(folderId)?.account_id ?? '';
+    const statement = this.#db.prepare<[Record<string, unknown>], { id: number; thread_id: number | null }>(
       `INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, answered, draft, internal_date,
          sent_date, size, subject, sort_subject, sort_from, from_name, from_address, to_json, cc_json, message_id, in_reply_to, refs,
          list_id, has_attachments)
@@ -41,10 +48,12 @@ export class MessageRepository {
          @listId, @hasAttachments)
        ON CONFLICT (folder_id, uid) DO UPDATE SET
          modseq = excluded.modseq, flags = excluded.flags, seen = excluded.seen, flagged = excluded.flagged,
-         answered = excluded.answered, draft = excluded.draft`,
+         answered = excluded.answered, draft = excluded.draft
+       RETURNING id, thread_id`,
     );
     for (const m of batch) {
-      statement.run({
+      const sortSubject = subjectSortKey(m.subject);
+      const row = statement.get({
         folderId,
         uid: m.uid,
         modseq: modseqValue(m.modseq),
@@ -53,7 +62,7 @@ export class MessageRepository {
         sentDate: m.sentDate ?? null,
         size: m.size,
         subject: m.subject,
-        sortSubject: subjectSortKey(m.subject),
+        sortSubject,
         sortFrom: senderSortKey(m.from?.name, m.from?.address),
         fromName: m.from?.name ?? null,
         fromAddress: m.from?.address ?? null,
@@ -65,6 +74,19 @@ export class MessageRepository {
         listId: m.listId ?? null,
         hasAttachments: m.hasAttachments ? 1 : 0,
       });
+      // A new row has no conversation yet; an updated one keeps its own.
+      if (row && row.thread_id === null) {
+        this.#threads.assign({
+          id: row.id,
+          accountId,
+          messageId: m.messageId,
+          inReplyTo: m.inReplyTo,
+          references: m.references,
+          subject: m.subject,
+          sortSubject,
+          date: m.internalDate,
+        });
+      }
     }
   }
 

@@ -43,6 +43,8 @@ export function searchMessages(db: Database, request: SearchRequest): SearchResu
   if (query.hasAttachment !== undefined) filter('m.has_attachments = ?', query.hasAttachment ? 1 : 0);
   // An empty search box (or one holding only noise) finds nothing: the folder's list is shown instead.
   if (where.length === 0) return { total: 0, messages: [] };
+  // Messages being moved or deleted are already gone for the user (mail.act applies at once).
+  where.push('m.pending_action IS NULL');
 
   if (request.folderId !== undefined) filter('m.folder_id = ?', request.folderId);
   else if (request.accountId !== undefined)

@@ -95,6 +95,16 @@ export const en: Messages = {
     'Install the latest version of Cartable. Do not delete your data: it is intact.',
   'error.DISK_FULL.message': 'The computer’s disk is full.',
   'error.DISK_FULL.hint': 'Free some space (for example by emptying the computer’s bin), then try again.',
+  'error.SEND_UNCERTAIN.message': 'Sending uncertain: the connection was cut right at the end of sending.',
+  'error.SEND_UNCERTAIN.hint':
+    'The server may have received the message. Check with the recipient or in “Sent” before sending it again.',
+  'error.SEND_REFUSED.message': 'The sending server refused the message.',
+  'error.SEND_REFUSED.hint':
+    'Read the server’s answer ({response}), fix the message or the recipients, then send it again.',
+  'error.ATTACHMENT_UNREADABLE.message': 'An attachment cannot be read.',
+  'error.ATTACHMENT_UNREADABLE.hint': 'Check that the file {path} still exists, then attach it again.',
+  'error.MESSAGE_TOO_LARGE.message': 'The message is too large to be sent.',
+  'error.MESSAGE_TOO_LARGE.hint': 'Remove attachments or share large files through a link.',
 
   'wizard.title': 'Add an account',
   'wizard.intro': 'Enter your academy address and your password: Cartable finds the settings for you.',

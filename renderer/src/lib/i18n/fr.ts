@@ -106,6 +106,17 @@ export const fr = {
   'error.DISK_FULL.message': 'Le disque de l’ordinateur est plein.',
   'error.DISK_FULL.hint':
     'Libérez de la place (par exemple en vidant la corbeille de l’ordinateur), puis réessayez.',
+  'error.SEND_UNCERTAIN.message': 'Envoi incertain : la connexion a été coupée juste à la fin de l’envoi.',
+  'error.SEND_UNCERTAIN.hint':
+    'Le serveur a peut-être reçu le message. Vérifiez auprès du destinataire ou dans « Envoyés » avant de le renvoyer.',
+  'error.SEND_REFUSED.message': 'Le serveur d’envoi a refusé le message.',
+  'error.SEND_REFUSED.hint':
+    'Lisez la réponse du serveur ({response}), corrigez le message ou les destinataires, puis renvoyez-le.',
+  'error.ATTACHMENT_UNREADABLE.message': 'Une pièce jointe est illisible.',
+  'error.ATTACHMENT_UNREADABLE.hint':
+    'Vérifiez que le fichier {path} existe toujours, puis joignez-le à nouveau.',
+  'error.MESSAGE_TOO_LARGE.message': 'Le message est trop volumineux pour être envoyé.',
+  'error.MESSAGE_TOO_LARGE.hint': 'Retirez des pièces jointes ou partagez les gros fichiers par un lien.',
 
   'wizard.title': 'Ajouter un compte',
   'wizard.intro':

@@ -1,0 +1,193 @@
+/**
+ * `npm run bench`: the mail engine's speed and memory goals, measured in one
+ * run against the local stack and printed as a table plus
+ * .artifacts/bench.json. Ratios matter more than absolute figures on these
+ * noisy machines. Size: BENCH_MESSAGES (default 100000).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ImapFlow } from 'imapflow';
+import nodemailer from 'nodemailer';
+import type { EventPayload } from '../shared/contract/index.ts';
+import { startTestCore } from '../test/support/core.ts';
+import { caPem, endpoints } from '../test/support/stack.ts';
+import { seedFolder } from './seed-maildir.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const SIZE = Number(process.env.BENCH_MESSAGES ?? 100_000);
+const SMALL_FOLDERS = 59; // with the inbox: the "60 folders" of the goal
+const user = { login: 'catchall', password: 'catchall-pass', email: 'catchall@example.test' };
+const results: Record<string, number | string> = { messages: SIZE };
+const table: Array<[string, string, string]> = [];
+
+function report(name: string, value: string, goal: string): void {
+  table.push([name, value, goal]);
+  console.log(`  ${name}: ${value} (${goal})`);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+execFileSync('bash', [path.join(repoRoot, 'test/stack/start.sh')], { stdio: 'inherit' });
+console.log(`Seeding ${SIZE} messages into catchall's INBOX (once) and ${SMALL_FOLDERS} small folders…`);
+let t = performance.now();
+seedFolder('catchall', '', SIZE, 1);
+for (let i = 1; i <= SMALL_FOLDERS; i++)
+  seedFolder('catchall', `Bench${String(i).padStart(2, '0')}`, 40, 1000 + i);
+console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+// 1. Raw imapflow FETCH of the same fields, nothing else done: the ceiling.
+const raw = new ImapFlow({
+  host: endpoints.imaps.host,
+  port: endpoints.imaps.port,
+  secure: true,
+  tls: { ca: [caPem()] },
+  auth: { user: user.login, pass: user.password },
+  logger: false,
+});
+await raw.connect();
+await raw.mailboxOpen('INBOX', { readOnly: true }); // the first SELECT lets Dovecot index new files
+const fields = {
+  uid: true,
+  flags: true,
+  envelope: true,
+  internalDate: true,
+  size: true,
+  bodyStructure: true,
+  headers: ['references', 'list-id'],
+};
+// One untimed pass fills Dovecot's cache, so both sides are measured warm.
+for await (const message of raw.fetch('1:*', fields, { uid: true })) void message;
+let fetched = 0;
+t = performance.now();
+for await (const message of raw.fetch('1:*', fields, { uid: true })) if (message.uid > 0) fetched++;
+const rawRate = fetched / ((performance.now() - t) / 1000);
+await raw.logout();
+results.rawFetchPerSecond = Math.round(rawRate);
+
+// 2. Cartable: a fresh account's first sync through the core (task queue, SQLite, FTS, threads).
+const app = startTestCore({ extraCaPem: [caPem()], pollIntervalMs: 3_600_000 });
+let firstScreenMs = NaN;
+let inboxId = '';
+const started = performance.now();
+app.client.subscribe('mail.syncProgress', (p: EventPayload<'mail.syncProgress'>) => {
+  if (Number.isNaN(firstScreenMs) && p.synced >= 200) {
+    firstScreenMs = performance.now() - started;
+    inboxId = p.folderId;
+  }
+});
+const added = await app.client.invoke('accounts.add', {
+  settings: {
+    email: user.email,
+    displayName: 'Bench',
+    login: user.login,
+    imap: endpoints.imaps,
+    smtp: endpoints.submissions,
+  },
+  password: user.password,
+});
+const accountId = added.account?.id ?? '';
+await app.core.idle();
+const syncSeconds = (performance.now() - started) / 1000;
+const total = SIZE + SMALL_FOLDERS * 40;
+results.cartableSyncPerSecond = Math.round(total / syncSeconds);
+results.firstScreenMs = Math.round(firstScreenMs);
+report(
+  'header sync vs raw FETCH',
+  `${results.cartableSyncPerSecond}/s vs ${results.rawFetchPerSecond}/s = ${((100 * total) / syncSeconds / rawRate).toFixed(0)} %`,
+  'goal ≥ 70 %',
+);
+report('first 200 inbox rows, fresh account', `${(firstScreenMs / 1000).toFixed(2)} s`, 'goal ≤ 2 s');
+
+// 3. No-change resync of every folder.
+const resyncs: number[] = [];
+for (let i = 0; i < 5; i++) {
+  t = performance.now();
+  await app.client.invoke('mail.syncAccount', { accountId });
+  await app.core.idle();
+  resyncs.push(performance.now() - t);
+}
+results.noChangeResyncMs = Math.round(percentile(resyncs, 50));
+report(
+  `no-change resync, ${SMALL_FOLDERS + 1} folders`,
+  `${results.noChangeResyncMs} ms (median of 5)`,
+  'goal ≤ 1 s',
+);
+
+// 4. New mail → row in the database, through IDLE.
+const latencies: number[] = [];
+const transport = nodemailer.createTransport({
+  host: '127.0.0.1',
+  port: 1025,
+  secure: false,
+  ignoreTLS: true,
+});
+for (let i = 0; i < 20; i++) {
+  const subject = `bench-idle-${Date.now()}-${i}`;
+  const arrived = new Promise<number>((resolve) => {
+    const stop = app.client.subscribe('mail.changed', () => {
+      void app.client.invoke('mail.listMessages', { folderId: inboxId, limit: 3 }).then((page) => {
+        if (page.messages.some((m) => m.subject === subject)) {
+          stop();
+          resolve(performance.now());
+        }
+      });
+    });
+  });
+  const sent = performance.now();
+  await transport.sendMail({ from: 'bench@example.test', to: user.email, subject, text: 'latence' });
+  latencies.push((await arrived) - sent);
+}
+transport.close();
+results.idleP50Ms = Math.round(percentile(latencies, 50));
+results.idleP95Ms = Math.round(percentile(latencies, 95));
+report(
+  'delivery → row via IDLE',
+  `p50 ${results.idleP50Ms} ms, p95 ${results.idleP95Ms} ms`,
+  'goal p95 ≤ 1 s',
+);
+
+// 5. Search over everything.
+const queries = [
+  'conseil',
+  'réunion',
+  'eleve',
+  'conse',
+  'sor',
+  'de:elodie',
+  'objet:emploi pj:oui',
+  'taille>3ko avant:2025-01-01',
+];
+const timings: number[] = [];
+for (let round = 0; round < 10; round++) {
+  for (const query of queries) {
+    t = performance.now();
+    await app.client.invoke('mail.search', { query, limit: 50 });
+    timings.push(performance.now() - t);
+  }
+}
+results.searchP50Ms = Number(percentile(timings, 50).toFixed(1));
+results.searchP95Ms = Number(percentile(timings, 95).toFixed(1));
+report(
+  `search over ${total} messages`,
+  `p50 ${results.searchP50Ms} ms, p95 ${results.searchP95Ms} ms`,
+  'goal p95 ≤ 50 ms',
+);
+
+// 6. Memory of the process hosting the core, with everything cached.
+results.rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+// Upper bound: this process also holds the seeding corpus and the raw client, not only the core.
+report('bench process RSS (core + harness)', `${results.rssMb} MB`, 'goal ≤ 300 MB for the core alone');
+
+await app.close();
+mkdirSync(path.join(repoRoot, '.artifacts'), { recursive: true });
+writeFileSync(
+  path.join(repoRoot, '.artifacts/bench.json'),
+  JSON.stringify({ date: new Date().toISOString(), ...results }, null, 2),
+);
+console.log('\n| mesure | valeur | objectif |\n|---|---|---|');
+for (const [name, value, goal] of table) console.log(`| ${name} | ${value} | ${goal} |`);
+console.log('\n.artifacts/bench.json written');

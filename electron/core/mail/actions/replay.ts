@@ -1,0 +1,172 @@
+/**
+ * Replays mail actions to the server, one source folder per task. Invariant:
+ * a message is never expunged unless it exists at its destination (MOVE is
+ * atomic; the COPY fallback verifies by COPYUID or by Message-ID first), and
+ * a re-run after a crash between COPY and EXPUNGE does not copy twice.
+ */
+import { CartableError } from '../../../../shared/contract/index.ts';
+import type { Database } from '../../db/database.ts';
+import {
+  copyUids,
+  existingUids,
+  expungeUids,
+  hasCapability,
+  moveUids,
+  presentMessageIds,
+  selectReadWrite,
+  storeFlag,
+} from '../../imap/actions.ts';
+import type { ImapSession } from '../../imap/client.ts';
+import { selectReadOnly } from '../../imap/mailbox.ts';
+import type { TaskQueue } from '../../tasks/queue.ts';
+import { release, removeLeft, revertFlags, setActionState } from './local.ts';
+import {
+  actionTaskKinds,
+  expungePayload,
+  movePayload,
+  storeFlagPayload,
+  type ExpungePayload,
+  type MovePayload,
+  type StoreFlagPayload,
+} from './model.ts';
+
+export interface ReplayDeps {
+  db: Database;
+  openSession(accountId: string): Promise<ImapSession>;
+  onChanged(accountId: string, folderId: string): void;
+  /** Asks for a sync of these folders (the moved messages arrive at their destination with it). */
+  requestSync(accountId: string, paths: string[]): void;
+  /** false forces COPY + verify + UID EXPUNGE even where the server has MOVE (tests). */
+  useMove?: boolean;
+  /** Test hook: runs between COPY and EXPUNGE; throwing there simulates a crash. */
+  afterCopy?: (uids: readonly number[]) => void;
+}
+
+/** The queue retries these (see tasks/queue.ts); any other failure is final and gives the rows back. */
+const transient = new Set(['NETWORK', 'TIMEOUT', 'HOST_NOT_FOUND', 'PORT_CLOSED']);
+
+type Target = StoreFlagPayload | MovePayload | ExpungePayload;
+
+export function registerActionTasks(tasks: TaskQueue, deps: ReplayDeps): void {
+  tasks.register(actionTaskKinds.storeFlag, storeFlagPayload, (payload) =>
+    replay(deps, payload, (session) => storeFlagOnServer(session, payload)),
+  );
+  tasks.register(actionTaskKinds.move, movePayload, (payload) =>
+    replay(deps, payload, (session) => moveOnServer(deps, session, payload)),
+  );
+  tasks.register(actionTaskKinds.expunge, expungePayload, (payload) =>
+    replay(deps, payload, (session) => expungeOnServer(session, payload)),
+  );
+}
+
+async function replay(
+  deps: ReplayDeps,
+  target: Target,
+  run: (session: ImapSession) => Promise<number[] | undefined>,
+): Promise<void> {
+  const { db } = deps;
+  const folderKnown = db.prepare('SELECT 1 FROM folders WHERE id = ?').get(target.folderId);
+  if (!folderKnown || target.uids.length === 0) {
+    setActionState(db, target.actionId, 'applied');
+    release(db, target.actionId, target.folderId);
+    return;
+  }
+  let left: number[] | undefined;
+  try {
+    const session = await deps.openSession(target.accountId);
+    try {
+      const uidValidity = await selectReadWrite(session, target.path);
+      if (uidValidity !== target.uidValidity) {
+        // The folder was recreated: these UIDs name other messages now. Drop the action, resync.
+        db.transaction(() => {
+          release(db, target.actionId, target.folderId);
+          setActionState(db, target.actionId, 'dropped');
+        })();
+        deps.onChanged(target.accountId, target.folderId);
+        deps.requestSync(target.accountId, [target.path]);
+        return;
+      }
+      left = await run(session);
+    } finally {
+      await session.close();
+    }
+  } catch (error) {
+    if (!(error instanceof CartableError && transient.has(error.code))) {
+      db.transaction(() => {
+        if ('flag' in target) revertFlags(db, target.actionId, target.folderId);
+        release(db, target.actionId, target.folderId);
+        setActionState(db, target.actionId, 'dropped');
+      })();
+      deps.onChanged(target.accountId, target.folderId);
+      deps.requestSync(target.accountId, [target.path]);
+    }
+    throw error;
+  }
+  db.transaction(() => {
+    if (left) removeLeft(db, target.actionId, target.folderId, left);
+    // Rows the server kept (a copy it could not verify) come back into the list.
+    release(db, target.actionId, target.folderId);
+    setActionState(db, target.actionId, 'applied');
+  })();
+  deps.onChanged(target.accountId, target.folderId);
+  if ('destinationId' in target) deps.onChanged(target.accountId, target.destinationId);
+  const paths = 'destination' in target ? [target.path, target.destination] : [target.path];
+  if (left) deps.requestSync(target.accountId, paths);
+}
+
+async function storeFlagOnServer(session: ImapSession, payload: StoreFlagPayload): Promise<undefined> {
+  const present = await existingUids(session, payload.uids);
+  if (present.length > 0) await storeFlag(session, present, payload.flag, payload.value);
+  return undefined;
+}
+
+/** Returns the UIDs gone from the source: moved, or already gone before we came. */
+async function moveOnServer(deps: ReplayDeps, session: ImapSession, payload: MovePayload): Promise<number[]> {
+  const present = await existingUids(session, payload.uids);
+  const gone = payload.uids.filter((uid) => !present.includes(uid));
+  if (present.length === 0) return gone;
+  if ((deps.useMove ?? true) && hasCapability(session, 'MOVE')) {
+    await moveUids(session, present, payload.destination);
+    return payload.uids;
+  }
+  const moved = await copyVerifyExpunge(deps, session, payload, present);
+  return [...gone, ...moved];
+}
+
+/** RFC 6851 §3.3's fallback, made safe to re-run: copies already at the destination are not made again. */
+async function copyVerifyExpunge(
+  deps: ReplayDeps,
+  session: ImapSession,
+  payload: MovePayload,
+  present: readonly number[],
+): Promise<number[]> {
+  const idOf = new Map(payload.messageIds);
+  const atDestination = async (uids: readonly number[]): Promise<Set<number>> => {
+    const ids = uids.flatMap((uid) => idOf.get(uid) ?? []);
+    if (ids.length === 0) return new Set();
+    await selectReadOnly(session, payload.destination);
+    const found = await presentMessageIds(session, ids);
+    await reselectSource(session, payload);
+    return new Set(uids.filter((uid) => found.has(idOf.get(uid) ?? '')));
+  };
+  const already = await atDestination(present);
+  const toCopy = present.filter((uid) => !already.has(uid));
+  const uidMap = toCopy.length > 0 ? await copyUids(session, toCopy, payload.destination) : new Map();
+  deps.afterCopy?.(toCopy);
+  const unconfirmed = toCopy.filter((uid) => !uidMap.has(uid));
+  const confirmedLater = await atDestination(unconfirmed);
+  const verified = present.filter((uid) => !unconfirmed.includes(uid) || confirmedLater.has(uid));
+  await expungeUids(session, verified);
+  return verified;
+}
+
+async function reselectSource(session: ImapSession, payload: MovePayload): Promise<void> {
+  if ((await selectReadWrite(session, payload.path)) !== payload.uidValidity)
+    throw new CartableError('PROTOCOL_ERROR', { reason: 'UIDVALIDITY changed during the move' });
+}
+
+async function expungeOnServer(session: ImapSession, payload: ExpungePayload): Promise<number[]> {
+  const present = await existingUids(session, payload.uids);
+  await expungeUids(session, present);
+  return payload.uids;
+}

@@ -152,20 +152,23 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     syncAccount: (accountId) => tasks.enqueueUnique('mail.syncAccount', { accountId }),
   });
 
+  /** A fresh IMAP session for one account, with its keychain password (bodies, actions, outbox). */
+  const openAccountSession = async (accountId: string) => {
+    const account = accounts.require(accountId);
+    const password = await accounts.password(accountId);
+    return openImap(
+      { endpoint: account.imap, login: account.login, password, pins: account.tlsPins },
+      network,
+      options.version,
+    );
+  };
+
   // Bodies on demand: each call opens its own connection, so opening a mail never waits for a sync.
   const bodies = new BodyService({
     bodies: new BodyRepository(db),
     clock: ports.clock,
     onStored: (messageId, text, attachmentNames) => void indexBody(db, messageId, text, attachmentNames),
-    openSession: async (accountId) => {
-      const account = accounts.require(accountId);
-      const password = await accounts.password(accountId);
-      return openImap(
-        { endpoint: account.imap, login: account.login, password, pins: account.tlsPins },
-        network,
-        options.version,
-      );
-    },
+    openSession: openAccountSession,
   });
 
   // Mail actions: applied to the database at once, replayed by the queue after the undo window.
@@ -177,15 +180,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   });
   registerActionTasks(tasks, {
     db,
-    openSession: async (accountId) => {
-      const account = accounts.require(accountId);
-      const password = await accounts.password(accountId);
-      return openImap(
-        { endpoint: account.imap, login: account.login, password, pins: account.tlsPins },
-        network,
-        options.version,
-      );
-    },
+    openSession: openAccountSession,
     onChanged: (accountId, folderId) => mailChanges.changed(accountId, folderId),
     requestSync: (accountId, paths) => tasks.enqueueUnique('mail.syncAccount', { accountId, paths }),
   });
@@ -198,15 +193,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     network,
     account: (accountId) => accountRepository.get(accountId),
     password: (accountId) => accounts.password(accountId),
-    openImap: async (accountId) => {
-      const account = accounts.require(accountId);
-      const password = await accounts.password(accountId);
-      return openImap(
-        { endpoint: account.imap, login: account.login, password, pins: account.tlsPins },
-        network,
-        options.version,
-      );
-    },
+    openImap: openAccountSession,
     kickTasks: () => tasks.kick(),
     onChanged: (accountId) => emit('mail.outboxChanged', { accountId }),
   });

@@ -27,6 +27,18 @@ const idSchema = z.string().min(1).max(64);
 const passwordSchema = z.string().min(1).max(1024);
 const noParams = z.object({}).strict();
 
+/** A sorted page of one folder, for the flat and the conversation lists alike. */
+const folderPageSchema = z
+  .object({
+    folderId: idSchema,
+    sort: messageSortSchema.default('date'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    /** A screen is at most a few hundred rows; the virtual list asks again as it scrolls. */
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
 const saveOutcomeSchema = z.object({
   report: verifyReportSchema,
   account: accountSchema.optional(),
@@ -81,16 +93,7 @@ export const methods = {
   },
   /** A page of a folder's messages, as a flat list. */
   'mail.listMessages': {
-    params: z
-      .object({
-        folderId: idSchema,
-        sort: messageSortSchema.default('date'),
-        order: z.enum(['asc', 'desc']).default('desc'),
-        offset: z.number().int().min(0).max(10_000_000).default(0),
-        /** A screen is at most a few hundred rows; the virtual list asks again as it scrolls. */
-        limit: z.number().int().min(1).max(500).default(100),
-      })
-      .strict(),
+    params: folderPageSchema,
     result: z.object({ total: z.number().int(), messages: z.array(messageSummarySchema) }),
   },
   /** The body of a message: from the database, or fetched from the server and stored first. */
@@ -134,15 +137,7 @@ export const methods = {
   },
   /** A page of a folder as conversations (one row per thread). */
   'mail.listConversations': {
-    params: z
-      .object({
-        folderId: idSchema,
-        sort: messageSortSchema.default('date'),
-        order: z.enum(['asc', 'desc']).default('desc'),
-        offset: z.number().int().min(0).max(10_000_000).default(0),
-        limit: z.number().int().min(1).max(500).default(100),
-      })
-      .strict(),
+    params: folderPageSchema,
     result: z.object({ total: z.number().int(), conversations: z.array(conversationSummarySchema) }),
   },
   /** All messages of one conversation across the account's folders, oldest first. */

@@ -47,6 +47,20 @@ export interface TaskQueueDeps {
   onChanged(task: { taskId: string; kind: string; state: TaskState }): void;
 }
 
+/**
+ * Writes a pending task row due at `runAt`: the one place that knows the row's shape. For
+ * callers that must create a task in the same transaction as their own rows (an action's
+ * undo window, an outbox item) and kick the queue after the commit.
+ */
+export function insertTaskRow(db: Database, kind: string, payload: unknown, runAt: Date, now: Date): string {
+  const id = randomUUID();
+  db.prepare(
+    `INSERT INTO tasks (id, kind, payload_json, state, attempts, next_at, created_at, updated_at)
+     VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`,
+  ).run(id, kind, JSON.stringify(payload), runAt.toISOString(), now.toISOString(), now.toISOString());
+  return id;
+}
+
 export class TaskQueue {
   readonly #deps: TaskQueueDeps;
   readonly #handlers = new Map<string, Handler>();
@@ -74,14 +88,8 @@ export class TaskQueue {
     const handler = this.#handlers.get(kind);
     if (!handler) throw new Error(`no handler for task ${kind}`);
     handler.schema.parse(payload);
-    const id = randomUUID();
-    const now = this.#deps.clock.now().toISOString();
-    this.#deps.db
-      .prepare(
-        `INSERT INTO tasks (id, kind, payload_json, state, attempts, next_at, created_at, updated_at)
-         VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`,
-      )
-      .run(id, kind, JSON.stringify(payload), now, now, now);
+    const now = this.#deps.clock.now();
+    const id = insertTaskRow(this.#deps.db, kind, payload, now, now);
     this.#deps.onChanged({ taskId: id, kind, state: 'pending' });
     this.kick();
     return id;

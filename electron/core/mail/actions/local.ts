@@ -3,7 +3,6 @@
  * the marker that hides a leaving row, and the task rows an action waits
  * on. Every function here runs inside the caller's transaction.
  */
-import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 
 export interface TargetRow {
@@ -90,26 +89,6 @@ export function setActionState(
   state: 'applied' | 'dropped' | 'undone',
 ): void {
   db.prepare("UPDATE mail_actions SET state = ? WHERE id = ? AND state = 'pending'").run(state, actionId);
-}
-
-/**
- * A task row due at `dueAt`, not now: the undo window is the queue simply
- * not having reached it yet. (TaskQueue.enqueue runs a task at once, so the
- * row is written here with the queue's own columns; the caller kicks the queue.)
- */
-export function insertDelayedTask(
-  db: Database,
-  kind: string,
-  payload: unknown,
-  dueAt: Date,
-  now: Date,
-): string {
-  const id = randomUUID();
-  db.prepare(
-    `INSERT INTO tasks (id, kind, payload_json, state, attempts, next_at, created_at, updated_at)
-     VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`,
-  ).run(id, kind, JSON.stringify(payload), dueAt.toISOString(), now.toISOString(), now.toISOString());
-  return id;
 }
 
 /** Deletes the tasks if every one is still waiting; false when one already started. */

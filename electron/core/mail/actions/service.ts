@@ -7,13 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CartableError } from '../../../../shared/contract/index.ts';
+import { insertTaskRow } from '../../tasks/queue.ts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../ports.ts';
 import {
   cancelTasks,
   hasFlag,
   hide,
-  insertDelayedTask,
   loadTargets,
   release,
   withFlag,
@@ -100,7 +100,7 @@ export class ActionService {
         touched.add(plan.payload.folderId);
       }
       const taskIds = planned.map((plan) =>
-        insertDelayedTask(db, plan.kind, plan.payload, new Date(undoableUntil), now),
+        insertTaskRow(db, plan.kind, plan.payload, new Date(undoableUntil), now),
       );
       insertAction(db, {
         id: actionId,
@@ -180,7 +180,7 @@ export class ActionService {
         uidValidity: trash.uidValidity,
         uids: rows.map((row) => row.uid),
       };
-      const taskId = insertDelayedTask(db, actionTaskKinds.expunge, payload, now, now);
+      const taskId = insertTaskRow(db, actionTaskKinds.expunge, payload, now, now);
       insertAction(db, {
         id: actionId,
         accountId,

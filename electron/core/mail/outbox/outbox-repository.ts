@@ -2,7 +2,7 @@
  * Outbox rows in SQLite. Every state change is one guarded UPDATE (`WHERE state IN …`), so two
  * callers racing on the same row (the send task and an undo) cannot both win.
  */
-import { randomUUID } from 'node:crypto';
+import { insertTaskRow } from '../../tasks/queue.ts';
 import {
   cartableErrorSchema,
   outboxItemSchema,
@@ -82,14 +82,7 @@ export class OutboxRepository {
     runAt: string,
     now: string,
   ): string {
-    const id = randomUUID();
-    this.#db
-      .prepare(
-        `INSERT INTO tasks (id, kind, payload_json, state, attempts, next_at, created_at, updated_at)
-         VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`,
-      )
-      .run(id, kind, JSON.stringify(payload), runAt, now, now);
-    return id;
+    return insertTaskRow(this.#db, kind, payload, new Date(runAt), new Date(now));
   }
 
   insert(row: NewOutboxRow): void {

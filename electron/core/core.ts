@@ -27,6 +27,10 @@ import { ChangeNotifier } from './mail/change-notifier.ts';
 import { DEFAULT_POLL_INTERVAL_MS, MailWatch } from './mail/mail-watch.ts';
 import { listConversations, listThread } from './mail/conversations.ts';
 import { listMessages } from './mail/message-list.ts';
+import { FolderOps, folderOpPayload } from './mail/folder-ops.ts';
+import { syncFolderList } from './mail/folder-sync.ts';
+import { createMailbox, deleteMailbox, renameMailbox } from './imap/folders.ts';
+import { insertTaskRow } from './tasks/queue.ts';
 import { MessageRepository } from './mail/message-repository.ts';
 import { OutboxRepository, SEND_TASK, SENT_COPY_TASK } from './mail/outbox/outbox-repository.ts';
 import { OutboxService } from './mail/outbox/outbox-service.ts';
@@ -163,6 +167,41 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     );
   };
 
+  // Folder create/rename/delete: shown at once, replayed by the queue, then the server's list wins.
+  const folderOps = new FolderOps({
+    db,
+    folder: (id) => folders.get(id),
+    schedule: (op) => insertTaskRow(db, 'mail.folderOp', op, ports.clock.now(), ports.clock.now()),
+    onChanged: (accountId) => {
+      emit('mail.foldersChanged', { accountId });
+      tasks.kick();
+    },
+  });
+  tasks.register('mail.folderOp', folderOpPayload, async (op) => {
+    if (!accountRepository.get(op.accountId)) return;
+    const session = await openAccountSession(op.accountId);
+    try {
+      if (op.op === 'create') await createMailbox(session, op.path);
+      else if (op.op === 'rename') await renameMailbox(session, op.from, op.to);
+      else for (const path of op.paths) await deleteMailbox(session, path);
+    } finally {
+      // Success or refusal (name taken, no rights…), the server's folder list is the truth —
+      // once the account's last folder operation ran: re-read earlier, it would drop the rows
+      // of operations still waiting (a subfolder created just after its parent).
+      const waiting = db
+        .prepare<[string], { n: number }>(
+          "SELECT count(*) AS n FROM tasks WHERE kind = 'mail.folderOp' AND state = 'pending' AND json_extract(payload_json, '$.accountId') = ?",
+        )
+        .get(op.accountId)?.n;
+      if (waiting === 0)
+        await syncFolderList(session, op.accountId, {
+          folders,
+          onChanged: (accountId) => emit('mail.foldersChanged', { accountId }),
+        }).catch(() => undefined);
+      await session.close();
+    }
+  });
+
   // Bodies on demand: each call opens its own connection, so opening a mail never waits for a sync.
   const bodies = new BodyService({
     bodies: new BodyRepository(db),
@@ -233,6 +272,12 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
         return listConversations(db, query);
       },
       'mail.listThread': ({ threadId }) => listThread(db, threadId),
+      'mail.createFolder': ({ accountId, parentId, name }) => {
+        accounts.require(accountId);
+        return folderOps.create(accountId, parentId, name);
+      },
+      'mail.renameFolder': ({ folderId, name }) => folderOps.rename(folderId, name),
+      'mail.deleteFolder': ({ folderId }) => folderOps.delete(folderId),
       'mail.act': ({ messageIds, action }) => mailActions.act(messageIds, action),
       'mail.undo': ({ actionId }) => mailActions.undo(actionId),
       'mail.emptyTrash': ({ accountId }) => {

@@ -140,6 +140,22 @@ export const methods = {
     params: folderPageSchema,
     result: z.object({ total: z.number().int(), conversations: z.array(conversationSummarySchema) }),
   },
+  /** A new folder (at the top, or inside `parentId`): shown at once, created on the server by a task. */
+  'mail.createFolder': {
+    params: z
+      .object({ accountId: idSchema, parentId: idSchema.optional(), name: z.string().max(200) })
+      .strict(),
+    result: z.object({ folderId: z.string(), taskId: z.string() }),
+  },
+  'mail.renameFolder': {
+    params: z.object({ folderId: idSchema, name: z.string().max(200) }).strict(),
+    result: z.object({ taskId: z.string() }),
+  },
+  /** Deletes the folder, its subfolders and their messages, on the server too. */
+  'mail.deleteFolder': {
+    params: z.object({ folderId: idSchema }).strict(),
+    result: z.object({ taskId: z.string() }),
+  },
   /** All messages of one conversation across the account's folders, oldest first. */
   'mail.listThread': {
     params: z.object({ threadId: z.number().int() }).strict(),

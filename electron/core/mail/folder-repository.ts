@@ -37,6 +37,13 @@ export class FolderRepository {
     this.#db = db;
   }
 
+  get(folderId: string): Folder | undefined {
+    const row = this.#db
+      .prepare<[string], { account_id: string }>('SELECT account_id FROM folders WHERE id = ?')
+      .get(folderId);
+    return row ? this.list(row.account_id).find((folder) => folder.id === folderId) : undefined;
+  }
+
   list(accountId: string): Folder[] {
     return this.#db
       .prepare<[string], FolderRow>('SELECT * FROM folders WHERE account_id = ? ORDER BY path')

@@ -16,13 +16,14 @@ import { AccountRepository } from './accounts/repository.ts';
 import { AccountService } from './accounts/service.ts';
 import { openDatabase, schemaVersion } from './db/database.ts';
 import { createDiscoveryDeps, discoverAccount } from './discovery/index.ts';
-import { openImap } from './imap/client.ts';
+import { openImap, type ImapSession } from './imap/client.ts';
 import { FolderRepository } from './mail/folder-repository.ts';
 import { ActionService } from './mail/actions/service.ts';
 import { registerActionTasks } from './mail/actions/replay.ts';
 import { syncAccount } from './mail/account-sync.ts';
 import { BodyRepository } from './mail/body/body-repository.ts';
-import { BodyService } from './mail/body/body-service.ts';
+import { BodyService, fetchRecentBodies } from './mail/body/body-service.ts';
+import { schoolYearStart } from './mail/body/school-year.ts';
 import { ChangeNotifier } from './mail/change-notifier.ts';
 import { DEFAULT_POLL_INTERVAL_MS, MailWatch } from './mail/mail-watch.ts';
 import { listConversations, listThread } from './mail/conversations.ts';
@@ -131,6 +132,17 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
         password: (id) => accounts.password(id),
         onFoldersChanged: (id) => emit('mail.foldersChanged', { accountId: id }),
         onMessagesChanged: (id, folderId) => mailChanges.changed(id, folderId),
+        ...(options.recentBodies === false
+          ? {}
+          : {
+              recentBodies: (session: ImapSession, folder: { id: string; path: string }) =>
+                fetchRecentBodies(session, folder, schoolYearStart(ports.clock.now()), {
+                  bodies: bodyStore,
+                  clock: ports.clock,
+                  onStored: indexStoredBody,
+                  onBatch: (folderId) => mailChanges.changed(accountId, folderId),
+                }),
+            }),
         onProgress: (id, folderId, synced, total) =>
           emit('mail.syncProgress', { accountId: id, folderId, synced, total }),
         onQuota: (id, quota) => {
@@ -155,6 +167,10 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     syncInbox: (accountId) => tasks.enqueueUnique('mail.syncAccount', { accountId, paths: ['INBOX'] }),
     syncAccount: (accountId) => tasks.enqueueUnique('mail.syncAccount', { accountId }),
   });
+
+  const bodyStore = new BodyRepository(db);
+  const indexStoredBody = (messageId: number, text: string, attachmentNames: string[]) =>
+    void indexBody(db, messageId, text, attachmentNames);
 
   /** A fresh IMAP session for one account, with its keychain password (bodies, actions, outbox). */
   const openAccountSession = async (accountId: string) => {
@@ -204,9 +220,9 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
 
   // Bodies on demand: each call opens its own connection, so opening a mail never waits for a sync.
   const bodies = new BodyService({
-    bodies: new BodyRepository(db),
+    bodies: bodyStore,
     clock: ports.clock,
-    onStored: (messageId, text, attachmentNames) => void indexBody(db, messageId, text, attachmentNames),
+    onStored: indexStoredBody,
     openSession: openAccountSession,
   });
 

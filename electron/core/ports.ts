@@ -52,6 +52,8 @@ export interface CoreOptions {
   syncExtensions?: { qresync: boolean; condstore: boolean };
   /** IDLE on every inbox and a periodic sync of every account (default true; off for tests that sync by hand). */
   watchMail?: boolean;
+  /** Fetch the bodies of this school year's mail during syncs (default true), for offline reading and search. */
+  recentBodies?: boolean;
   /** How often every account is synced in the background (default 5 minutes). */
   pollIntervalMs?: number;
   /** Network timeout for one connection attempt, in ms. */

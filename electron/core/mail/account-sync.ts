@@ -10,7 +10,7 @@
 import { CartableError, type Account } from '../../../shared/contract/index.ts';
 import { compareFolders } from '../../../shared/folders.ts';
 import type { Database } from '../db/database.ts';
-import { openImap } from '../imap/client.ts';
+import { openImap, type ImapSession } from '../imap/client.ts';
 import { readStorageQuota, type StorageQuota } from '../imap/quota.ts';
 import type { NetworkContext } from '../net/secure.ts';
 import type { Logger } from '../ports.ts';
@@ -34,6 +34,8 @@ export interface AccountSyncDeps {
   onFoldersChanged(accountId: string): void;
   onMessagesChanged(accountId: string, folderId: string): void;
   onProgress(accountId: string, folderId: string, synced: number, total: number): void;
+  /** Bodies of recent mail, fetched after every folder's headers so the inbox reads offline. */
+  recentBodies?: (session: ImapSession, folder: { id: string; path: string }) => Promise<unknown>;
   /** The quota read at the end of the sync (refreshed after each sync, as the gauge needs). */
   onQuota(accountId: string, quota: StorageQuota): void;
 }
@@ -99,6 +101,16 @@ export async function syncAccount(
       } catch (error) {
         if (!(error instanceof CartableError) || !folderOnly.has(error.code)) throw error;
         deps.logger.warn('folder skipped', { path: folder.path, code: error.code });
+      }
+    }
+    if (deps.recentBodies) {
+      for (const folder of ordered) {
+        try {
+          await deps.recentBodies(session, folder);
+        } catch (error) {
+          if (!(error instanceof CartableError) || !folderOnly.has(error.code)) throw error;
+          deps.logger.warn('bodies skipped', { path: folder.path, code: error.code });
+        }
       }
     }
     const quota = await readStorageQuota(session);

@@ -15,7 +15,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'build/eslint/*.js', 'renderer/vite.config.ts'] },
+        projectService: { allowDefaultProject: ['*.js', 'build/eslint/*.js'] },
         tsconfigRootDir: root,
         extraFileExtensions: ['.svelte'],
       },

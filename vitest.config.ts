@@ -21,7 +21,7 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
-      { extends: './renderer/vite.config.ts', test: { name: 'renderer' } },
+      { extends: './build/vite.renderer.config.ts', test: { name: 'renderer' } },
       { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], ...realServers } },
       { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], ...realServers } },
     ],

@@ -45,7 +45,7 @@ await check('build du renderer', bin('vite'), [
   '--logLevel',
   'warn',
   '--config',
-  'renderer/vite.config.ts',
+  'build/vite.renderer.config.ts',
 ]);
 await check('bundle Electron (main, preload, cœur)', 'node', ['build/bundle-electron.ts']);
 

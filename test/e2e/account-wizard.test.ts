@@ -24,7 +24,7 @@ beforeAll(async () => {
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     execFileSync(
       path.join(repoRoot, 'node_modules/.bin/vite'),
-      ['build', '--config', 'renderer/vite.config.ts'],
+      ['build', '--config', 'build/vite.renderer.config.ts'],
       {
         cwd: repoRoot,
         stdio: 'ignore',

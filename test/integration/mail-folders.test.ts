@@ -4,10 +4,10 @@
  */
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../support/core.ts';
+import { signIn, startTestCore, type TestCore } from '../support/core.ts';
 import { append, connect, deleteTestFolders } from '../support/mail/imap-admin.ts';
 import { generateCorpus } from '../support/mail/corpus.ts';
-import { caPem, endpoints, user } from '../support/stack.ts';
+import { caPem, user } from '../support/stack.ts';
 
 const bob = user('bob');
 let admin: ImapFlow;
@@ -28,18 +28,7 @@ beforeAll(async () => {
   admin = await connect(bob);
   await deleteTestFolders(admin, 'Tests');
   app = startTestCore({ extraCaPem: [caPem()], watchMail: false });
-  const outcome = await app.client.invoke('accounts.add', {
-    settings: {
-      email: bob.email,
-      displayName: 'Bob',
-      login: bob.login,
-      imap: endpoints.imaps,
-      smtp: endpoints.submissions,
-    },
-    password: bob.password,
-  });
-  accountId = outcome.account?.id ?? '';
-  await app.core.idle();
+  accountId = await signIn(app, bob);
 });
 afterAll(async () => {
   await deleteTestFolders(admin, 'Tests');

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../support/core.ts';
-import { caPem, endpoints, user } from '../support/stack.ts';
+import { signIn, startTestCore, type TestCore } from '../support/core.ts';
+import { caPem, user } from '../support/stack.ts';
 
 const bob = user('bob');
 let app: TestCore;
@@ -15,18 +15,7 @@ let accountId = '';
 beforeAll(async () => {
   // Polling far in the future: only IDLE can bring the new message in time.
   app = startTestCore({ extraCaPem: [caPem()], pollIntervalMs: 3_600_000 });
-  const outcome = await app.client.invoke('accounts.add', {
-    settings: {
-      email: bob.email,
-      displayName: 'Bob',
-      login: bob.login,
-      imap: endpoints.imaps,
-      smtp: endpoints.submissions,
-    },
-    password: bob.password,
-  });
-  accountId = outcome.account?.id ?? '';
-  await app.core.idle();
+  accountId = await signIn(app, bob);
 });
 afterAll(() => app.close());
 

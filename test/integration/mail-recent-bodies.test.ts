@@ -5,10 +5,10 @@
  */
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../support/core.ts';
+import { signIn, startTestCore, type TestCore } from '../support/core.ts';
 import { append, connect, createTestFolder, deleteTestFolders } from '../support/mail/imap-admin.ts';
 import { generateCorpus } from '../support/mail/corpus.ts';
-import { caPem, endpoints, user } from '../support/stack.ts';
+import { caPem, user } from '../support/stack.ts';
 
 const bob = user('bob');
 let admin: ImapFlow;
@@ -32,18 +32,8 @@ describe('bodies of recent mail', () => {
     // …and this week.
     await append(admin, folderPath, generateCorpus(2, 51, Date.now() - 3 * 24 * 3600_000));
 
-    const outcome = await app.client.invoke('accounts.add', {
-      settings: {
-        email: bob.email,
-        displayName: 'Bob',
-        login: bob.login,
-        imap: endpoints.imaps,
-        smtp: endpoints.submissions,
-      },
-      password: bob.password,
-    });
-    await app.core.idle();
-    const folders = await app.client.invoke('mail.listFolders', { accountId: outcome.account?.id ?? '' });
+    const accountId = await signIn(app, bob);
+    const folders = await app.client.invoke('mail.listFolders', { accountId });
     const folderId = folders.find((f) => f.path === folderPath)?.id ?? '';
     const all = await app.client.invoke('mail.listMessages', { folderId, limit: 10 });
     expect(all.total).toBe(5);

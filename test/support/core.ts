@@ -13,6 +13,7 @@ import {
   type CoreOptions,
   type SecretStore,
 } from '../../electron/core/index.ts';
+import { endpoints, type StackUser } from './stack.ts';
 
 export interface TestCore {
   core: Core;
@@ -45,4 +46,21 @@ export function startTestCore(options: Partial<CoreOptions> & { secrets?: Secret
       await core.close();
     },
   };
+}
+
+/** Signs a stack user in over IMAPS and SMTPS as the wizard would, then waits for the first sync. */
+export async function signIn(app: TestCore, user: StackUser): Promise<string> {
+  const outcome = await app.client.invoke('accounts.add', {
+    settings: {
+      email: user.email,
+      displayName: user.login,
+      login: user.login,
+      imap: endpoints.imaps,
+      smtp: endpoints.submissions,
+    },
+    password: user.password,
+  });
+  if (!outcome.account) throw new Error(`sign-in failed: ${JSON.stringify(outcome.report)}`);
+  await app.core.idle();
+  return outcome.account.id;
 }

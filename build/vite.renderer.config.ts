@@ -1,4 +1,5 @@
-// Builds the renderer into dist/renderer and runs its component tests (jsdom).
+// Builds the renderer (renderer/) into dist/renderer and runs its component tests (jsdom).
+// It lives in build/ because it is Node code: renderer/ holds only what runs in the page.
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
@@ -7,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 export default defineConfig(({ mode }) => ({
-  root: here('.'),
+  root: here('../renderer'),
   // Relative asset URLs: the same build is loaded from file:// (Electron) and http:// (browser host).
   base: './',
   plugins: [
@@ -33,9 +34,9 @@ export default defineConfig(({ mode }) => ({
   },
   test: {
     name: 'renderer',
-    root: here('.'),
+    root: here('../renderer'),
     // Also when the root vitest.config.ts extends this file from the repository root.
-    dir: here('.'),
+    dir: here('../renderer'),
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
   },

@@ -24,7 +24,7 @@ import {
   serverState,
   withMailbox,
 } from '../support/mail/imap-admin.ts';
-import { startTestCore } from '../support/core.ts';
+import { signIn, startTestCore } from '../support/core.ts';
 import { startEngine, type Engine } from '../support/mail/engine.ts';
 import { caPem, endpoints, user } from '../support/stack.ts';
 
@@ -320,18 +320,7 @@ describe('mail actions through the contract', () => {
       await append(bobAdmin, path, generateCorpus(2, 907));
       // Unread at first, so the replay's \\Seen is what the server shows at the end.
       await withMailbox(bobAdmin, path, () => bobAdmin.messageFlagsRemove('1:*', ['\\Seen']));
-      const outcome = await app.client.invoke('accounts.add', {
-        settings: {
-          email: bob.email,
-          displayName: 'Bob',
-          login: bob.login,
-          imap: endpoints.imaps,
-          smtp: endpoints.submissions,
-        },
-        password: bob.password,
-      });
-      const accountId = outcome.account?.id ?? '';
-      await app.core.idle();
+      const accountId = await signIn(app, bob);
       const folders = await app.client.invoke('mail.listFolders', { accountId });
       const folderId = folders.find((f) => f.path === path)?.id ?? '';
       const page = await app.client.invoke('mail.listMessages', { folderId });

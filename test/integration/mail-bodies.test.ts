@@ -17,7 +17,7 @@ import { selectReadOnly } from '../../electron/core/imap/mailbox.ts';
 import { MAX_MIME_PARTS, MAX_SOURCE_BYTES } from '../../electron/core/mail/body/limits.ts';
 import { schoolYearStart } from '../../electron/core/mail/body/school-year.ts';
 import { trustedAuthorities } from '../../electron/core/net/trust.ts';
-import { startTestCore } from '../support/core.ts';
+import { signIn, startTestCore } from '../support/core.ts';
 import {
   append,
   connect,
@@ -313,18 +313,7 @@ describe('bodies through the contract', () => {
       const corpus = generateCorpus(5, 16);
       const folderPath = await createTestFolder(bobAdmin, PREFIX);
       await append(bobAdmin, folderPath, corpus);
-      const outcome = await app.client.invoke('accounts.add', {
-        settings: {
-          email: bob.email,
-          displayName: 'Bob',
-          login: bob.login,
-          imap: endpoints.imaps,
-          smtp: endpoints.submissions,
-        },
-        password: bob.password,
-      });
-      const accountId = outcome.account?.id ?? '';
-      await app.core.idle();
+      const accountId = await signIn(app, bob);
       const folder = (await app.client.invoke('mail.listFolders', { accountId })).find(
         (f) => f.path === folderPath,
       );

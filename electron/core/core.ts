@@ -28,9 +28,8 @@ import { ChangeNotifier } from './mail/change-notifier.ts';
 import { DEFAULT_POLL_INTERVAL_MS, MailWatch } from './mail/mail-watch.ts';
 import { listConversations, listThread } from './mail/conversations.ts';
 import { listMessages } from './mail/message-list.ts';
-import { FolderOps, folderOpPayload } from './mail/folder-ops.ts';
-import { syncFolderList } from './mail/folder-sync.ts';
-import { createMailbox, deleteMailbox, renameMailbox } from './imap/folders.ts';
+import { FOLDER_OP_TASK, FolderOps, folderOpPayload } from './mail/folder-ops.ts';
+import { replayFolderOp } from './mail/folder-op-replay.ts';
 import { insertTaskRow } from './tasks/queue.ts';
 import { MessageRepository } from './mail/message-repository.ts';
 import { OutboxRepository, SEND_TASK, SENT_COPY_TASK } from './mail/outbox/outbox-repository.ts';
@@ -187,36 +186,21 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   const folderOps = new FolderOps({
     db,
     folder: (id) => folders.get(id),
-    schedule: (op) => insertTaskRow(db, 'mail.folderOp', op, ports.clock.now(), ports.clock.now()),
+    schedule: (op) => insertTaskRow(db, FOLDER_OP_TASK, op, ports.clock.now(), ports.clock.now()),
     onChanged: (accountId) => {
       emit('mail.foldersChanged', { accountId });
       tasks.kick();
     },
   });
-  tasks.register('mail.folderOp', folderOpPayload, async (op) => {
-    if (!accountRepository.get(op.accountId)) return;
-    const session = await openAccountSession(op.accountId);
-    try {
-      if (op.op === 'create') await createMailbox(session, op.path);
-      else if (op.op === 'rename') await renameMailbox(session, op.from, op.to);
-      else for (const path of op.paths) await deleteMailbox(session, path);
-    } finally {
-      // Success or refusal (name taken, no rights…), the server's folder list is the truth —
-      // once the account's last folder operation ran: re-read earlier, it would drop the rows
-      // of operations still waiting (a subfolder created just after its parent).
-      const waiting = db
-        .prepare<[string], { n: number }>(
-          "SELECT count(*) AS n FROM tasks WHERE kind = 'mail.folderOp' AND state = 'pending' AND json_extract(payload_json, '$.accountId') = ?",
-        )
-        .get(op.accountId)?.n;
-      if (waiting === 0)
-        await syncFolderList(session, op.accountId, {
-          folders,
-          onChanged: (accountId) => emit('mail.foldersChanged', { accountId }),
-        }).catch(() => undefined);
-      await session.close();
-    }
-  });
+  tasks.register(FOLDER_OP_TASK, folderOpPayload, (op) =>
+    replayFolderOp(op, {
+      db,
+      folders,
+      accountExists: (accountId) => accountRepository.get(accountId) !== undefined,
+      openSession: openAccountSession,
+      onFoldersChanged: (accountId) => emit('mail.foldersChanged', { accountId }),
+    }),
+  );
 
   // Bodies on demand: each call opens its own connection, so opening a mail never waits for a sync.
   const bodies = new BodyService({

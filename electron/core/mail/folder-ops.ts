@@ -13,6 +13,9 @@ import type { Database } from '../db/database.ts';
 /** Longer names are refused by servers anyway (Dovecot: 255 bytes per level). */
 export const MAX_FOLDER_NAME_CHARS = 200;
 
+/** The persisted task that replays one operation (see folder-op-replay.ts). */
+export const FOLDER_OP_TASK = 'mail.folderOp';
+
 export const folderOpPayload = z.discriminatedUnion('op', [
   z.object({ op: z.literal('create'), accountId: z.string(), path: z.string() }),
   z.object({ op: z.literal('rename'), accountId: z.string(), from: z.string(), to: z.string() }),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
+import { insertTaskRow } from '../tasks/queue.ts';
 import { FolderRepository, type RemoteFolder } from './folder-repository.ts';
+import { FOLDER_OP_TASK, type FolderOp } from './folder-ops.ts';
 
 const inbox: RemoteFolder = {
   path: 'INBOX',
@@ -12,6 +14,17 @@ const inbox: RemoteFolder = {
   messages: 3,
   unseen: 1,
 };
+
+function plain(path: string): RemoteFolder {
+  const parts = path.split('/');
+  return {
+    ...inbox,
+    path,
+    name: parts.at(-1) ?? path,
+    parentPath: parts.length > 1 ? parts.slice(0, -1).join('/') : undefined,
+    specialUse: undefined,
+  };
+}
 
 function withAccount() {
   const db = openDatabase(':memory:');
@@ -41,5 +54,56 @@ describe('FolderRepository.replace', () => {
     db.prepare("DELETE FROM accounts WHERE id = 'a'").run();
     expect(folders.replace('a', [inbox])).toBe(false);
     expect(folders.list('a')).toEqual([]);
+  });
+});
+
+describe('FolderRepository.replace while folder operations wait for their replay', () => {
+  function pending(db: ReturnType<typeof withAccount>['db'], op: FolderOp): string {
+    const now = new Date();
+    return insertTaskRow(db, FOLDER_OP_TASK, op, now, now);
+  }
+  const ids = (folders: FolderRepository) => Object.fromEntries(folders.list('a').map((f) => [f.path, f.id]));
+
+  it('keeps a created folder the server does not list yet, with its id', () => {
+    const { db, folders } = withAccount();
+    folders.replace('a', [inbox, plain('Conseils')]);
+    const before = ids(folders);
+    pending(db, { op: 'create', accountId: 'a', path: 'Conseils' });
+    expect(folders.replace('a', [inbox])).toBe(false);
+    expect(ids(folders)).toEqual(before);
+  });
+
+  it('neither brings back a deleted folder (nor its subfolders) nor drops a renamed one', () => {
+    const { db, folders } = withAccount();
+    folders.replace('a', [inbox, plain('Projets'), plain('Projets 2025')]);
+    const renamedId = ids(folders)['Projets 2025'];
+    pending(db, { op: 'delete', accountId: 'a', paths: ['Sorties/Ski', 'Sorties'] });
+    pending(db, { op: 'rename', accountId: 'a', from: 'Projets 2024', to: 'Projets 2025' });
+    // What the server still says before the replay.
+    folders.replace('a', [
+      inbox,
+      plain('Projets'),
+      plain('Sorties'),
+      plain('Sorties/Ski'),
+      plain('Projets 2024'),
+    ]);
+    expect(folders.list('a').map((f) => f.path)).toEqual(['INBOX', 'Projets', 'Projets 2025']);
+    expect(ids(folders)['Projets 2025']).toBe(renamedId);
+  });
+
+  it('reconciles everything once the operations are done, and for other accounts meanwhile', () => {
+    const { db, folders } = withAccount();
+    db.prepare("INSERT INTO accounts VALUES ('b', 'b@x.fr', '{}', NULL, 'now', NULL)").run();
+    folders.replace('a', [inbox, plain('Conseils')]);
+    folders.replace('b', [inbox, plain('Conseils')]);
+    const taskId = pending(db, { op: 'create', accountId: 'a', path: 'Conseils' });
+    folders.replace('b', [inbox]);
+    expect(folders.list('b').map((f) => f.path)).toEqual(['INBOX']);
+    // The replay itself, its own row running: the server's list is the truth.
+    db.prepare("UPDATE tasks SET state = 'running' WHERE id = ?").run(taskId);
+    folders.replace('a', [inbox]);
+    expect(folders.list('a').map((f) => f.path)).toEqual(['Conseils', 'INBOX']);
+    folders.replace('a', [inbox], { holdRunningOps: false });
+    expect(folders.list('a').map((f) => f.path)).toEqual(['INBOX']);
   });
 });

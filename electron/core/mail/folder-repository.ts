@@ -1,10 +1,13 @@
 /**
  * The folder list of each account. A sync replaces the whole list in one
- * transaction, keeping each folder's id stable across syncs (by path).
+ * transaction, keeping each folder's id stable across syncs (by path), except
+ * for the paths of folder operations not replayed yet: those rows stay as the
+ * user left them until the replay re-reads the list.
  */
 import { randomUUID } from 'node:crypto';
 import { folderSchema, type Folder, type SpecialUse } from '../../../shared/contract/index.ts';
 import type { Database } from '../db/database.ts';
+import { heldFolderPaths } from './folder-ops-pending.ts';
 
 export interface RemoteFolder {
   path: string;
@@ -68,8 +71,15 @@ export class FolderRepository {
     return this.#db.prepare('SELECT 1 FROM folders WHERE id = ?').get(folderId) !== undefined;
   }
 
-  /** Returns true when anything the user sees changed. */
-  replace(accountId: string, folders: readonly RemoteFolder[]): boolean {
+  /**
+   * Returns true when anything the user sees changed. `holdRunningOps: false` is for the replay
+   * of the account's last folder operation, whose own task row is the one still running.
+   */
+  replace(
+    accountId: string,
+    folders: readonly RemoteFolder[],
+    options: { holdRunningOps?: boolean } = {},
+  ): boolean {
     const upsert = this.#db.prepare(
       `INSERT INTO folders (id, account_id, path, name, parent_path, delimiter, special_use, subscribed, messages, unseen)
        VALUES (@id, @accountId, @path, @name, @parentPath, @delimiter, @specialUse, @subscribed, @messages, @unseen)
@@ -81,8 +91,8 @@ export class FolderRepository {
          IS NOT (excluded.name, excluded.parent_path, excluded.delimiter, excluded.special_use,
                  excluded.subscribed, excluded.messages, excluded.unseen)`,
     );
-    const existing = this.#db.prepare<[string], { path: string }>(
-      'SELECT path FROM folders WHERE account_id = ?',
+    const existing = this.#db.prepare<[string], { path: string; delimiter: string }>(
+      'SELECT path, delimiter FROM folders WHERE account_id = ?',
     );
     const remove = this.#db.prepare('DELETE FROM folders WHERE account_id = ? AND path = ?');
     const accountExists = this.#db.prepare<[string], { one: number }>(
@@ -91,10 +101,13 @@ export class FolderRepository {
     return this.#db.transaction(() => {
       // A sync that finishes after its account was removed has nothing left to write.
       if (!accountExists.get(accountId)) return false;
+      // Read in the same transaction as the writes: an operation is either seen or not yet made.
+      const held = heldFolderPaths(this.#db, accountId, { includeRunning: options.holdRunningOps ?? true });
       let changes = 0;
       const seen = new Set<string>();
       for (const folder of folders) {
         seen.add(folder.path);
+        if (held(folder.path, folder.delimiter)) continue;
         changes += upsert.run({
           id: randomUUID(),
           accountId,
@@ -108,8 +121,8 @@ export class FolderRepository {
           unseen: folder.unseen ?? null,
         }).changes;
       }
-      for (const { path } of existing.all(accountId)) {
-        if (!seen.has(path)) changes += remove.run(accountId, path).changes;
+      for (const { path, delimiter } of existing.all(accountId)) {
+        if (!seen.has(path) && !held(path, delimiter)) changes += remove.run(accountId, path).changes;
       }
       return changes > 0;
     })();

@@ -27,17 +27,29 @@ export interface FolderStatus {
   highestModseq: bigint | undefined;
 }
 
+export interface FolderListDeps {
+  folders: FolderRepository;
+  onChanged(accountId: string): void;
+  /**
+   * False only for the replay of the account's last folder operation (its own task is the one
+   * running): every other sync leaves the paths of unreplayed operations alone.
+   */
+  holdRunningOps?: boolean;
+}
+
 export async function syncFolderList(
   session: ImapSession,
   accountId: string,
-  deps: { folders: FolderRepository; onChanged(accountId: string): void },
+  deps: FolderListDeps,
 ): Promise<Map<string, FolderStatus>> {
   const listed = await session.list();
   // \Noselect entries are hierarchy placeholders, not folders a user can open.
   const folders = listed.filter(
     (entry) => !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent'),
   );
-  if (deps.folders.replace(accountId, folders.map(toRemoteFolder))) deps.onChanged(accountId);
+  const remote = folders.map(toRemoteFolder);
+  const options = deps.holdRunningOps === undefined ? {} : { holdRunningOps: deps.holdRunningOps };
+  if (deps.folders.replace(accountId, remote, options)) deps.onChanged(accountId);
   return new Map(
     folders.map((entry) => [
       entry.path,

@@ -7,7 +7,8 @@ import { CartableError } from '../../../shared/contract/index.ts';
 import { openDatabase } from '../db/database.ts';
 import { createConsoleLogger } from '../log.ts';
 import type { Clock } from '../ports.ts';
-import { MAX_ATTEMPTS, TaskQueue } from './queue.ts';
+import { insertTaskRow, MAX_ATTEMPTS, TaskQueue } from './queue.ts';
+import { systemClock } from '../ports.ts';
 
 const logger = createConsoleLogger('error', () => undefined);
 const payload = z.object({ n: z.number() });
@@ -103,6 +104,78 @@ describe('TaskQueue', () => {
     }
     const down = queue.list().find((t) => t.kind === 'down');
     expect(down).toMatchObject({ state: 'failed', attempts: MAX_ATTEMPTS, error: { code: 'TIMEOUT' } });
+    await queue.close();
+  });
+
+  it('announces a row written in a caller’s transaction after the commit, and runs it when due', async () => {
+    const db = openDatabase(':memory:');
+    const changes: Array<{ kind: string; state: string }> = [];
+    const ran: number[] = [];
+    const queue = new TaskQueue({
+      db,
+      clock: systemClock,
+      logger,
+      onChanged: ({ kind, state }) => void changes.push({ kind, state }),
+    });
+    queue.register('later', payload, ({ n }) => Promise.resolve(void ran.push(n)));
+    queue.start();
+    const writtenAt = Date.now();
+    db.transaction(() => {
+      insertTaskRow(db, 'later', { n: 1 }, new Date(writtenAt + 150), new Date(writtenAt));
+      // Nothing may be announced before the commit: the caller could still roll back.
+      expect(changes).toEqual([]);
+    })();
+    await Promise.resolve();
+    expect(changes).toEqual([{ kind: 'later', state: 'pending' }]);
+    expect(ran).toEqual([]); // not due yet
+
+    // Nobody kicks the queue: its own timer must cover the row's run time.
+    const until = Date.now() + 5_000;
+    while (ran.length === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ran).toEqual([1]);
+    expect(Date.now() - writtenAt).toBeGreaterThanOrEqual(150);
+    expect(changes.map((c) => c.state)).toEqual(['pending', 'running', 'done']);
+    await queue.close();
+  });
+
+  it('never announces a row a rollback took back', async () => {
+    const db = openDatabase(':memory:');
+    const changes: string[] = [];
+    const queue = new TaskQueue({
+      db,
+      clock: manualClock(),
+      logger,
+      onChanged: ({ taskId }) => void changes.push(taskId),
+    });
+    queue.register('count', payload, () => Promise.resolve());
+    queue.start();
+    const now = new Date();
+    expect(() =>
+      db.transaction(() => {
+        insertTaskRow(db, 'count', { n: 1 }, now, now);
+        throw new Error('the caller changed its mind');
+      })(),
+    ).toThrow('changed its mind');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(changes).toEqual([]);
+    expect(queue.list()).toEqual([]);
+    await queue.close();
+  });
+
+  it('announces an enqueued task as pending before it runs', async () => {
+    const db = openDatabase(':memory:');
+    const states: string[] = [];
+    const queue = new TaskQueue({
+      db,
+      clock: manualClock(),
+      logger,
+      onChanged: ({ state }) => void states.push(state),
+    });
+    queue.register('count', payload, () => Promise.resolve());
+    queue.start();
+    queue.enqueue('count', { n: 1 });
+    await queue.idle();
+    expect(states).toEqual(['pending', 'running', 'done']);
     await queue.close();
   });
 

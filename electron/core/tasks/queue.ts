@@ -24,6 +24,11 @@ const retryable = new Set<ErrorCode>(['NETWORK', 'TIMEOUT', 'HOST_NOT_FOUND', 'P
 
 type TaskState = Task['state'];
 
+/** A failure the queue retries later (with backoff) rather than one it records for good. */
+export function isTransient(error: unknown): boolean {
+  return error instanceof CartableError && retryable.has(error.code);
+}
+
 interface TaskRow {
   id: string;
   kind: string;
@@ -47,10 +52,25 @@ export interface TaskQueueDeps {
   onChanged(task: { taskId: string; kind: string; state: TaskState }): void;
 }
 
+/** setTimeout fires at once past this (2^31 - 1 ms, about 24.8 days): later rows wait in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+interface WrittenRow {
+  id: string;
+  kind: string;
+}
+
 /**
- * Writes a pending task row due at `runAt`: the one place that knows the row's shape. For
- * callers that must create a task in the same transaction as their own rows (an action's
- * undo window, an outbox item) and kick the queue after the commit.
+ * The queue serving each database hears of every row insertTaskRow writes, whoever the caller,
+ * so no caller can forget to announce its task or to wake the queue for it.
+ */
+const rowListeners = new WeakMap<Database, (row: WrittenRow) => void>();
+
+/**
+ * Writes a pending task row due at `runAt`: the one place that knows the row's shape. Callers
+ * may write it inside their own transaction (an action's undo window, an outbox item): the
+ * queue announces the row (`tasks.changed`) and arms its timer for `runAt` once that
+ * transaction has committed, and never for a row a rollback took back.
  */
 export function insertTaskRow(db: Database, kind: string, payload: unknown, runAt: Date, now: Date): string {
   const id = randomUUID();
@@ -58,6 +78,7 @@ export function insertTaskRow(db: Database, kind: string, payload: unknown, runA
     `INSERT INTO tasks (id, kind, payload_json, state, attempts, next_at, created_at, updated_at)
      VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`,
   ).run(id, kind, JSON.stringify(payload), runAt.toISOString(), now.toISOString(), now.toISOString());
+  rowListeners.get(db)?.({ id, kind });
   return id;
 }
 
@@ -69,9 +90,15 @@ export class TaskQueue {
   #kickedWhileRunning = false;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
+  #started = false;
+  /** Rows written since the last announcement, maybe inside a transaction not committed yet. */
+  #written: WrittenRow[] = [];
+  #announceScheduled = false;
+  readonly #onRowWritten = (row: WrittenRow): void => this.#rowWritten(row);
 
   constructor(deps: TaskQueueDeps) {
     this.#deps = deps;
+    rowListeners.set(deps.db, this.#onRowWritten);
   }
 
   register<S extends z.ZodType>(kind: string, schema: S, run: (payload: z.output<S>) => Promise<void>): void {
@@ -81,6 +108,7 @@ export class TaskQueue {
   /** Tasks a crash interrupted are due again; then the queue starts. */
   start(): void {
     this.#deps.db.prepare("UPDATE tasks SET state = 'pending' WHERE state = 'running'").run();
+    this.#started = true;
     this.kick();
   }
 
@@ -89,10 +117,8 @@ export class TaskQueue {
     if (!handler) throw new Error(`no handler for task ${kind}`);
     handler.schema.parse(payload);
     const now = this.#deps.clock.now();
-    const id = insertTaskRow(this.#deps.db, kind, payload, now, now);
-    this.#deps.onChanged({ taskId: id, kind, state: 'pending' });
-    this.kick();
-    return id;
+    // Announced and run by #rowWritten: at once, or after the caller's transaction commits.
+    return insertTaskRow(this.#deps.db, kind, payload, now, now);
   }
 
   /**
@@ -145,7 +171,44 @@ export class TaskQueue {
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#timer);
+    if (rowListeners.get(this.#deps.db) === this.#onRowWritten) rowListeners.delete(this.#deps.db);
     await this.idle();
+  }
+
+  #rowWritten(row: WrittenRow): void {
+    this.#written.push(row);
+    if (!this.#deps.db.inTransaction) {
+      this.#announceWritten();
+      return;
+    }
+    // better-sqlite3 transactions are synchronous: a microtask runs after the commit or rollback.
+    if (this.#announceScheduled) return;
+    this.#announceScheduled = true;
+    queueMicrotask(() => this.#announceWritten());
+  }
+
+  #announceWritten(): void {
+    if (this.#deps.db.inTransaction) {
+      // A transaction held open across a callback (BEGIN … COMMIT by hand): look again later,
+      // on a macrotask so this never starves the event loop.
+      this.#announceScheduled = true;
+      setImmediate(() => this.#announceWritten());
+      return;
+    }
+    this.#announceScheduled = false;
+    if (this.#closed) return;
+    const written = this.#written;
+    this.#written = [];
+    const stateOf = this.#deps.db.prepare<[string], { state: TaskState }>(
+      'SELECT state FROM tasks WHERE id = ?',
+    );
+    for (const row of written) {
+      // Gone: rolled back, or cancelled before the commit (an undo send within the same tick).
+      const current = stateOf.get(row.id);
+      if (current) this.#deps.onChanged({ taskId: row.id, kind: row.kind, state: current.state });
+    }
+    // Before start() the queue is paused (the core recovers the outbox first): start() kicks.
+    if (this.#started) this.kick();
   }
 
   kick(): void {
@@ -186,7 +249,10 @@ export class TaskQueue {
       .get();
     clearTimeout(this.#timer);
     if (!next) return;
-    const delay = Math.max(0, Date.parse(next.next_at) - this.#deps.clock.now().getTime());
+    const delay = Math.min(
+      MAX_TIMER_MS,
+      Math.max(0, Date.parse(next.next_at) - this.#deps.clock.now().getTime()),
+    );
     this.#timer = setTimeout(() => this.kick(), delay);
     this.#timer.unref();
   }
@@ -231,7 +297,7 @@ export class TaskQueue {
         error instanceof CartableError ? error : new CartableError('INTERNAL', { kind: row.kind });
       if (!(error instanceof CartableError))
         this.#deps.logger.error('task crashed', { kind: row.kind, error: String(error) });
-      const again = retryable.has(failure.code) && attempts < MAX_ATTEMPTS;
+      const again = isTransient(failure) && attempts < MAX_ATTEMPTS;
       const delay = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempts - 1));
       const nextAt = new Date(this.#deps.clock.now().getTime() + delay).toISOString();
       this.#setState(row, again ? 'pending' : 'failed', {

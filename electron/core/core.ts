@@ -290,6 +290,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       },
       'mail.send': ({ accountId, message, undoDelayMs }) => outbox.queue(accountId, message, undoDelayMs),
       'mail.cancelSend': ({ outboxId }) => ({ cancelled: outbox.cancel(outboxId) }),
+      'mail.resolveUncertain': ({ outboxId, decision }) => outbox.resolveUncertain(outboxId, decision),
       'mail.outbox': ({ accountId }) => outbox.list(accountId),
       'tasks.list': () => tasks.list(),
     },

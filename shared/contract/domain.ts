@@ -282,7 +282,8 @@ export type ComposeMessageInput = z.input<typeof composeMessageSchema>;
 /**
  * scheduled: waiting for the undo delay or for the network; sending: handed to the server,
  * outcome unknown until it answers; uncertain: the connection died after the final dot, the
- * user must check (never resent automatically); sent; failed: refused; cancelled: undone.
+ * user must check (never resent automatically); sent; failed: refused; cancelled: undone, or
+ * discarded by the user after an uncertain send.
  */
 export const outboxStateSchema = z.enum(['scheduled', 'sending', 'sent', 'uncertain', 'failed', 'cancelled']);
 export type OutboxState = z.infer<typeof outboxStateSchema>;
@@ -304,3 +305,10 @@ export const outboxItemSchema = z.object({
   error: cartableErrorSchema.optional(),
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
+
+/**
+ * What the user decided about an uncertain send after checking: send it again (same bytes, so
+ * the same Message-ID), file it as sent, or drop it.
+ */
+export const uncertainDecisionSchema = z.enum(['resend', 'markSent', 'discard']);
+export type UncertainDecision = z.infer<typeof uncertainDecisionSchema>;

@@ -32,6 +32,10 @@ export const errorCodes = [
   'SEND_UNCERTAIN',
   /** The submission server refused the message (details.response is its words). */
   'SEND_REFUSED',
+  /** Only an uncertain send waits for the user's decision (resend, mark sent, discard). */
+  'SEND_NOT_UNCERTAIN',
+  /** The undo window closed, or the action already reached the server. */
+  'UNDO_EXPIRED',
   'ATTACHMENT_UNREADABLE',
   'MESSAGE_TOO_LARGE',
 ] as const;

@@ -16,9 +16,11 @@ import {
   messageSortSchema,
   messageSummarySchema,
   outboxItemSchema,
+  outboxStateSchema,
   presetSchema,
   quotaSchema,
   taskSchema,
+  uncertainDecisionSchema,
   verifyReportSchema,
 } from './domain.ts';
 
@@ -180,10 +182,14 @@ export const methods = {
       .strict(),
     result: z.object({ actionId: z.string(), undoableUntil: z.number().int() }),
   },
-  /** Cancels an action still inside its undo window; `undone: false` once it reached the server. */
+  /**
+   * Cancels an action still inside its undo window; undoing twice is harmless. After the window, or
+   * once the replay started, it is refused with UNDO_EXPIRED: the server may already have moved
+   * or expunged the messages.
+   */
   'mail.undo': {
     params: z.object({ actionId: idSchema }).strict(),
-    result: z.object({ undone: z.boolean() }),
+    result: z.object({ undone: z.literal(true) }),
   },
   /** Removes for good the messages known to be in the account's Trash (not undoable). */
   'mail.emptyTrash': {
@@ -211,6 +217,16 @@ export const methods = {
   'mail.cancelSend': {
     params: z.object({ outboxId: idSchema }).strict(),
     result: z.object({ cancelled: z.boolean() }),
+  },
+  /**
+   * The user's decision on an 'uncertain' send, after checking with the recipients or in Sent:
+   * `resend` sends the same message again as a new task (same Message-ID, so the recipients'
+   * clients can drop a double), `markSent` files it as sent (its copy appended to Sent),
+   * `discard` drops it. Any other item is refused with SEND_NOT_UNCERTAIN.
+   */
+  'mail.resolveUncertain': {
+    params: z.object({ outboxId: idSchema, decision: uncertainDecisionSchema }).strict(),
+    result: z.object({ state: outboxStateSchema }),
   },
   /** Outbox items, newest first, of one account or of all. */
   'mail.outbox': {

@@ -349,11 +349,18 @@ describe('mail actions through the contract', () => {
         (await app.client.invoke('mail.listMessages', { folderId })).messages.map((m) => m.flagged),
       ).toEqual(flaggedBefore);
 
-      await app.client.invoke('mail.act', { messageIds: ids, action: { kind: 'markRead', value: true } });
+      const read = await app.client.invoke('mail.act', {
+        messageIds: ids,
+        action: { kind: 'markRead', value: true },
+      });
       await eventually(async () => {
         await bobAdmin.noop();
         const server = await withMailbox(bobAdmin, path, () => bobAdmin.fetchAll('1:*', { flags: true }));
         return server.every((m) => m.flags?.has('\\Seen') === true);
+      });
+      // The server has it now: undo is refused with a code the interface can explain.
+      await expect(app.client.invoke('mail.undo', { actionId: read.actionId })).rejects.toMatchObject({
+        code: 'UNDO_EXPIRED',
       });
       // The undone flag never reached the server.
       expect(await flaggedOnServer()).toEqual(serverBefore);

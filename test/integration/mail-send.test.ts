@@ -1,7 +1,8 @@
 /**
  * Sending through the real Postfix and Dovecot: exactly one copy delivered and one filed in Sent,
- * at most once when the connection is cut after the final dot (even across a restart), offline
- * sends that go when the network is back, and undo send.
+ * at most once when the connection is cut after the final dot (even across a restart) until the
+ * user decides (resend, mark sent, discard), offline sends that go when the network is back, and
+ * undo send.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -94,13 +95,15 @@ function itemIn(app: TestCore, outboxId: string, state: OutboxItem['state']): Pr
   }, `outbox ${state}`);
 }
 
-/** UIDs of messages in `folder` whose subject contains `tag` (the unique part). */
+/**
+ * UIDs of messages in `folder` whose subject contains `tag` (the unique part). NOOP first: a
+ * session that keeps the folder selected learns of messages others appended only when it asks.
+ */
 async function copies(client: ImapFlow, folder: string, tag: string): Promise<number[]> {
-  return withMailbox(
-    client,
-    folder,
-    async () => (await client.search({ subject: tag }, { uid: true })) || [],
-  );
+  return withMailbox(client, folder, async () => {
+    await client.noop();
+    return (await client.search({ subject: tag }, { uid: true })) || [];
+  });
 }
 
 async function sentPath(): Promise<string> {
@@ -244,5 +247,91 @@ describe('sending', () => {
     await again.core.idle();
     expect((await item(again, outboxId))?.error?.code).toBe('SEND_UNCERTAIN');
     expect(await copies(bobAdmin, 'INBOX', tag)).toEqual([]);
+  });
+
+  describe('the user’s decision on an uncertain send', () => {
+    /** A send cut after the final dot: uncertain, and Postfix did deliver the one copy. */
+    async function cutSend() {
+      const cutter = await proxy('cutAfterDot');
+      const app = start();
+      const accountId = await addAlice(app, { host: '127.0.0.1', port: cutter.port, security: 'tls' });
+      const tag = randomUUID();
+      const { outboxId } = await app.client.invoke('mail.send', {
+        accountId,
+        message: composed(tag),
+        undoDelayMs: 0,
+      });
+      await itemIn(app, outboxId, 'uncertain');
+      await waitFor(
+        async () => ((await copies(bobAdmin, 'INBOX', tag)).length > 0 ? true : undefined),
+        'the copy of the cut send',
+      );
+      // The path to Postfix is clear again when the user decides.
+      cutter.mode = 'forward';
+      return { app, cutter, tag, outboxId };
+    }
+
+    async function messageIds(tag: string): Promise<string[]> {
+      const uids = await copies(bobAdmin, 'INBOX', tag);
+      return withMailbox(bobAdmin, 'INBOX', async () =>
+        (await bobAdmin.fetchAll(uids, { envelope: true }, { uid: true })).map(
+          (m) => m.envelope?.messageId ?? '',
+        ),
+      );
+    }
+
+    it('resend: sent again as a new task with the same Message-ID; bob has exactly two copies', async () => {
+      const { app, tag, outboxId } = await cutSend();
+      expect(await app.client.invoke('mail.resolveUncertain', { outboxId, decision: 'resend' })).toEqual({
+        state: 'scheduled',
+      });
+      const sent = await itemIn(app, outboxId, 'sent');
+      expect(sent.attempts).toBe(2);
+      await waitFor(
+        async () => ((await copies(bobAdmin, 'INBOX', tag)).length >= 2 ? true : undefined),
+        'the resent copy',
+      );
+      await settle();
+      const ids = await messageIds(tag);
+      expect(ids).toHaveLength(2);
+      expect(ids[0]).toBe(sent.messageId);
+      expect(ids[1]).toBe(sent.messageId);
+      await waitFor(
+        async () => ((await item(app, outboxId))?.sentCopy === 'appended' ? true : undefined),
+        'filed',
+      );
+      expect(await copies(aliceAdmin, await sentPath(), tag)).toHaveLength(1);
+      await expect(
+        app.client.invoke('mail.resolveUncertain', { outboxId, decision: 'resend' }),
+      ).rejects.toMatchObject({ code: 'SEND_NOT_UNCERTAIN', details: { state: 'sent' } });
+    });
+
+    it('discard: dropped, and nothing more is sent', async () => {
+      const { app, cutter, tag, outboxId } = await cutSend();
+      expect(await app.client.invoke('mail.resolveUncertain', { outboxId, decision: 'discard' })).toEqual({
+        state: 'cancelled',
+      });
+      await settle();
+      await app.core.idle();
+      expect((await item(app, outboxId))?.state).toBe('cancelled');
+      expect(await copies(bobAdmin, 'INBOX', tag)).toHaveLength(1);
+      expect(cutter.cuts).toBe(1);
+      expect(await copies(aliceAdmin, await sentPath(), tag)).toEqual([]);
+    });
+
+    it('markSent: filed once in Sent, nothing resent', async () => {
+      const { app, tag, outboxId } = await cutSend();
+      expect(await app.client.invoke('mail.resolveUncertain', { outboxId, decision: 'markSent' })).toEqual({
+        state: 'sent',
+      });
+      await waitFor(
+        async () => ((await item(app, outboxId))?.sentCopy === 'appended' ? true : undefined),
+        'filed',
+      );
+      const filed = await copies(aliceAdmin, await sentPath(), tag);
+      expect(filed).toHaveLength(1);
+      await settle();
+      expect(await copies(bobAdmin, 'INBOX', tag)).toHaveLength(1);
+    });
   });
 });

@@ -11,6 +11,29 @@ export async function findSentPath(session: ImapSession): Promise<string | undef
   return folders.find((folder) => folder.specialUse === '\\Sent')?.path;
 }
 
+/**
+ * Whether `folderPath` already holds a message with this Message-ID (SEARCH HEADER, RFC 3501
+ * §6.4.4): filing the copy again after a crash, or after the user said an uncertain send did
+ * go, must not leave two copies in Sent.
+ */
+export async function holdsMessageId(
+  session: ImapSession,
+  folderPath: string,
+  messageId: string,
+): Promise<boolean> {
+  try {
+    const lock = await session.client.getMailboxLock(folderPath, { readOnly: true });
+    try {
+      const found = await session.client.search({ header: { 'message-id': messageId } }, { uid: true });
+      return Array.isArray(found) && found.length > 0;
+    } finally {
+      lock.release();
+    }
+  } catch (error) {
+    throw toCartableError(error, session.context);
+  }
+}
+
 export async function appendToSent(
   session: ImapSession,
   folderPath: string,

@@ -99,22 +99,45 @@ describe('ActionService', () => {
     expect(flags(db, 1)).toEqual({ flags: '["\\\\Seen"]', seen: 1 });
     expect(db.prepare('SELECT flagged FROM messages WHERE id = 2').get()).toEqual({ flagged: 0 });
     expect(tasks(db)).toEqual([]);
-    expect(actions.undo(actionId)).toEqual({ undone: false });
+    // A double click changes nothing more.
+    expect(actions.undo(actionId)).toEqual({ undone: true });
+    expect(flags(db, 1)).toEqual({ flags: '["\\\\Seen"]', seen: 1 });
   });
 
-  it('refuses undo after the window, and once the task has started', () => {
+  it('refuses undo after the window, and once the task has started, with UNDO_EXPIRED', () => {
     const db = seeded();
     const { actions, clock } = service(db);
     const late = actions.act([2], { kind: 'markRead', value: true });
     clock.advance(UNDO_MS + 1);
-    expect(actions.undo(late.actionId)).toEqual({ undone: false });
+    expect(() => actions.undo(late.actionId)).toThrow(
+      expect.objectContaining({
+        code: 'UNDO_EXPIRED',
+        details: { actionId: late.actionId, reason: 'window' },
+      }),
+    );
     expect(flags(db, 2)?.seen).toBe(1);
 
     const started = actions.act([2], { kind: 'flag', value: true });
     db.prepare(`UPDATE tasks SET state = 'running' WHERE kind = ? AND state = 'pending'`).run(
       actionTaskKinds.storeFlag,
     );
-    expect(actions.undo(started.actionId)).toEqual({ undone: false });
+    expect(() => actions.undo(started.actionId)).toThrow(
+      expect.objectContaining({
+        code: 'UNDO_EXPIRED',
+        details: { actionId: started.actionId, reason: 'started' },
+      }),
+    );
+    // Refused without side effects: both actions' tasks and the flag stay.
+    expect(db.prepare("SELECT count(*) AS n FROM tasks WHERE state = 'running'").get()).toEqual({ n: 2 });
+    expect(db.prepare('SELECT flagged FROM messages WHERE id = 2').get()).toEqual({ flagged: 1 });
+  });
+
+  it('undoes an action that changed nothing without complaint', () => {
+    const db = seeded();
+    const { actions } = service(db);
+    const { actionId } = actions.act([1], { kind: 'markRead', value: true }); // already read
+    expect(tasks(db)).toEqual([]);
+    expect(actions.undo(actionId)).toEqual({ undone: true });
   });
 
   it('hides moved rows from their folder until the server confirms, and undo shows them again', () => {
@@ -158,7 +181,7 @@ describe('ActionService', () => {
     const action = db
       .prepare<[], { id: string }>("SELECT id FROM mail_actions WHERE kind = 'emptyTrash'")
       .get();
-    expect(actions.undo(action?.id ?? '')).toEqual({ undone: false });
+    expect(() => actions.undo(action?.id ?? '')).toThrow(expect.objectContaining({ code: 'UNDO_EXPIRED' }));
   });
 
   it('rejects unknown messages, messages of two accounts, and a folder of another account', () => {

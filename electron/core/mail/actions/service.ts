@@ -3,7 +3,7 @@
  * at once (one transaction), then waits UNDO_MS as queued tasks, one per
  * source folder, before the replay reaches the server. Undo inside the
  * window deletes those tasks and puts the rows back; after it, undo is
- * refused (the server may already have moved or expunged).
+ * refused with UNDO_EXPIRED (the server may already have moved or expunged).
  */
 import { randomUUID } from 'node:crypto';
 import { CartableError } from '../../../../shared/contract/index.ts';
@@ -119,19 +119,26 @@ export class ActionService {
     return { actionId, undoableUntil };
   }
 
-  undo(actionId: string): { undone: boolean } {
+  /** Undoing twice is harmless (a double click); too late, it throws UNDO_EXPIRED. */
+  undo(actionId: string): { undone: true } {
     const { db } = this.#deps;
     const now = this.#deps.clock.now().getTime();
     const touched = new Set<string>();
     let accountId: string | undefined;
-    const run = db.transaction((): boolean => {
+    const run = db.transaction((): void => {
       const row = db
         .prepare<[string], ActionRow>(
           'SELECT account_id, state, task_ids, revert_json, undoable_until FROM mail_actions WHERE id = ?',
         )
         .get(actionId);
-      if (!row || row.state !== 'pending' || now > row.undoable_until) return false;
-      if (!cancelTasks(db, JSON.parse(row.task_ids) as string[])) return false;
+      // Undone already, or an action that changed nothing (already read…): nothing to take back.
+      if (row?.state === 'undone' || (row && (JSON.parse(row.task_ids) as string[]).length === 0)) return;
+      const tooLate = (reason: string) => new CartableError('UNDO_EXPIRED', { actionId, reason });
+      if (!row) throw tooLate('unknown');
+      if (row.state !== 'pending') throw tooLate(row.state);
+      if (now > row.undoable_until) throw tooLate('window');
+      // A replay already running may have reached the server: only waiting tasks can be taken back.
+      if (!cancelTasks(db, JSON.parse(row.task_ids) as string[])) throw tooLate('started');
       accountId = row.account_id;
       const revert = JSON.parse(row.revert_json) as Array<[number, string[]]>;
       for (const [messageId, flags] of revert) writeFlags(db, messageId, flags);
@@ -144,11 +151,10 @@ export class ActionService {
       }
       release(db, actionId);
       db.prepare("UPDATE mail_actions SET state = 'undone' WHERE id = ?").run(actionId);
-      return true;
     });
-    const undone = run.immediate();
+    run.immediate();
     if (accountId !== undefined) for (const folderId of touched) this.#deps.onChanged(accountId, folderId);
-    return { undone };
+    return { undone: true };
   }
 
   /**

@@ -37,6 +37,7 @@ interface OutboxRow {
 export interface OutboxRecord {
   id: string;
   accountId: string;
+  messageId: string;
   state: OutboxState;
   raw: Buffer;
   envelope: { from: string; to: string[] };
@@ -121,6 +122,7 @@ export class OutboxRepository {
     return {
       id: row.id,
       accountId: row.account_id,
+      messageId: row.message_id,
       state: row.state,
       raw: row.raw,
       envelope: JSON.parse(row.envelope_json) as OutboxRecord['envelope'],

@@ -2,7 +2,8 @@
  * Sending: a composed message is built into MIME once and stored in the outbox with a task due
  * after the undo delay. The task submits it at most once: 'sending' is committed before the
  * message leaves, and a connection lost after the final dot makes it 'uncertain' for the user to
- * check, never an automatic resend. Offline, it waits and retries with backoff.
+ * check and decide (resend, mark sent, discard), never an automatic resend. Offline, it waits
+ * and retries with backoff.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -10,8 +11,10 @@ import {
   type Account,
   type ComposeMessage,
   type OutboxItem,
+  type OutboxState,
+  type UncertainDecision,
 } from '../../../../shared/contract/index.ts';
-import { appendToSent, findSentPath } from '../../imap/append.ts';
+import { appendToSent, findSentPath, holdsMessageId } from '../../imap/append.ts';
 import type { ImapSession } from '../../imap/client.ts';
 import type { NetworkContext } from '../../net/secure.ts';
 import type { Clock, Logger } from '../../ports.ts';
@@ -129,6 +132,45 @@ export class OutboxService {
     return this.#repository.list(accountId);
   }
 
+  /**
+   * The user's decision on an uncertain send, after checking with the recipients or in Sent.
+   * `resend` queues the same bytes (same Message-ID, so a recipient's client can drop the
+   * double) as a new task; `markSent` files it as sent, its copy appended to Sent like any sent
+   * message; `discard` drops it. The guarded UPDATE makes a second decision (another window, a
+   * double click) fail instead of sending twice.
+   */
+  resolveUncertain(outboxId: string, decision: UncertainDecision): { state: OutboxState } {
+    const record = this.#repository.get(outboxId);
+    const refused = () =>
+      new CartableError('SEND_NOT_UNCERTAIN', { outboxId, state: record?.state ?? 'missing' });
+    if (!record || record.state !== 'uncertain') throw refused();
+    const { accountId } = record;
+    const at = this.#now().toISOString();
+    const moved = this.#repository.transaction((): boolean => {
+      if (decision === 'discard') return this.#repository.apply(outboxId, 'discard', at, { taskId: null });
+      if (decision === 'resend') {
+        const taskId = this.#repository.insertTask(SEND_TASK, { accountId, outboxId }, at, at);
+        const ok = this.#repository.apply(outboxId, 'resend', at, { error: null, sendAt: at, taskId });
+        if (!ok) this.#repository.deleteTask(taskId);
+        return ok;
+      }
+      const serverFiles = this.#deps.serverFilesSentCopy?.(accountId) ?? false;
+      const ok = this.#repository.apply(outboxId, 'confirmSent', at, {
+        error: null,
+        sentAt: at,
+        taskId: null,
+        sentCopy: serverFiles ? 'server' : 'pending',
+      });
+      if (ok && !serverFiles) this.#repository.insertTask(SENT_COPY_TASK, { accountId, outboxId }, at, at);
+      return ok;
+    });
+    if (!moved) throw refused();
+    this.#deps.logger.info('uncertain send resolved', { decision });
+    this.#deps.onChanged(accountId);
+    this.#deps.kickTasks();
+    return { state: this.#repository.get(outboxId)?.state ?? 'cancelled' };
+  }
+
   /** The send task. It never throws for a send outcome: the outbox row holds the truth. */
   async runSend({ outboxId }: OutboxTaskPayload): Promise<void> {
     const record = this.#repository.get(outboxId);
@@ -225,7 +267,9 @@ export class OutboxService {
         this.#deps.logger.warn('no Sent folder: copy not filed');
         this.#repository.setSentCopy(outboxId, 'none', this.#now().toISOString());
       } else {
-        await appendToSent(session, path, record.raw, new Date(record.createdAt));
+        // Already there: an APPEND whose answer a crash lost, or a server that files copies itself.
+        if (!(await holdsMessageId(session, path, record.messageId)))
+          await appendToSent(session, path, record.raw, new Date(record.createdAt));
         this.#repository.setSentCopy(outboxId, 'appended', this.#now().toISOString());
       }
     } finally {

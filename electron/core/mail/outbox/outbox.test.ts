@@ -36,8 +36,10 @@ function setup(play: (beforeMessage: () => boolean) => SendOutcome | Promise<Sen
   const repository = new OutboxRepository(db);
   const changed: string[] = [];
   let submits = 0;
-  const submit: Submit = (_login, _network, _message, beforeMessage) => {
+  const submitted: Buffer[] = [];
+  const submit: Submit = (_login, _network, outgoing, beforeMessage) => {
     submits += 1;
+    submitted.push(outgoing.raw);
     return Promise.resolve(play(beforeMessage));
   };
   const service = new OutboxService({
@@ -58,7 +60,7 @@ function setup(play: (beforeMessage: () => boolean) => SendOutcome | Promise<Sen
         "SELECT kind, next_at, payload_json FROM tasks WHERE state = 'pending' ORDER BY next_at",
       )
       .all();
-  return { db, clock, repository, service, changed, tasks, submits: () => submits };
+  return { db, clock, repository, service, changed, tasks, submits: () => submits, submitted };
 }
 
 const message = composeMessageSchema.parse({
@@ -77,9 +79,19 @@ describe('the outbox state machine', () => {
     expect(nextState('sending', 'lost')).toBe('uncertain');
     expect(nextState('sending', 'retry')).toBe('scheduled');
     for (const state of ['sent', 'uncertain', 'failed', 'cancelled'] as const) {
-      expect(isFinal(state)).toBe(true);
       expect(nextState(state, 'begin')).toBeUndefined();
     }
+    for (const state of ['sent', 'failed', 'cancelled'] as const) expect(isFinal(state)).toBe(true);
+  });
+
+  it('moves an uncertain message on only by the user’s decision, and nothing else', () => {
+    expect(isFinal('uncertain')).toBe(false);
+    expect(nextState('uncertain', 'resend')).toBe('scheduled');
+    expect(nextState('uncertain', 'confirmSent')).toBe('sent');
+    expect(nextState('uncertain', 'discard')).toBe('cancelled');
+    for (const state of ['scheduled', 'sending', 'sent', 'failed', 'cancelled'] as const)
+      for (const event of ['resend', 'confirmSent', 'discard'] as const)
+        expect(nextState(state, event)).toBeUndefined();
   });
 
   it('backs off doubling, up to a ceiling', () => {
@@ -238,5 +250,77 @@ describe('OutboxService', () => {
     ]);
     await t.service.runSend({ accountId: 'a', outboxId: inFlight.outboxId });
     expect(t.submits()).toBe(0);
+  });
+});
+
+describe('OutboxService.resolveUncertain', () => {
+  /** A message whose connection was cut after the final dot the first time, then goes. */
+  async function uncertain() {
+    let first = true;
+    const t = setup((beforeMessage) => {
+      beforeMessage();
+      if (!first) return { kind: 'sent', response: '250' };
+      first = false;
+      return { kind: 'uncertain', error: new CartableError('SEND_UNCERTAIN', where) };
+    });
+    const { outboxId } = await t.service.queue('a', message, 0);
+    await t.service.runSend({ accountId: 'a', outboxId });
+    t.db.prepare("UPDATE tasks SET state = 'done'").run(); // what the queue does after the run
+    expect(t.service.list()[0]?.state).toBe('uncertain');
+    return { ...t, outboxId };
+  }
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error instanceof CartableError ? error.toShape() : 'other';
+    }
+    return 'none';
+  };
+
+  it('resend: the same bytes (same Message-ID) again, as a new task due now', async () => {
+    const t = await uncertain();
+    t.clock.advance(60_000);
+    expect(t.service.resolveUncertain(t.outboxId, 'resend')).toEqual({ state: 'scheduled' });
+    const [item] = t.service.list();
+    expect(item).toMatchObject({ state: 'scheduled', sendAt: t.clock.now().toISOString() });
+    expect(item?.error).toBeUndefined();
+    expect(t.tasks().map((task) => [task.kind, task.next_at])).toEqual([
+      [SEND_TASK, t.clock.now().toISOString()],
+    ]);
+    await t.service.runSend({ accountId: 'a', outboxId: t.outboxId });
+    expect(t.service.list()[0]).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(t.submitted).toHaveLength(2);
+    expect(t.submitted[1]?.equals(t.submitted[0] ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it('markSent: sent, and its copy filed in Sent by a task', async () => {
+    const t = await uncertain();
+    expect(t.service.resolveUncertain(t.outboxId, 'markSent')).toEqual({ state: 'sent' });
+    expect(t.service.list()[0]).toMatchObject({ state: 'sent', sentCopy: 'pending' });
+    expect(t.tasks().map((task) => task.kind)).toEqual([SENT_COPY_TASK]);
+    expect(t.submits()).toBe(1);
+  });
+
+  it('discard: dropped, nothing queued, nothing sent', async () => {
+    const t = await uncertain();
+    expect(t.service.resolveUncertain(t.outboxId, 'discard')).toEqual({ state: 'cancelled' });
+    expect(t.tasks()).toEqual([]);
+    await t.service.runSend({ accountId: 'a', outboxId: t.outboxId });
+    expect(t.submits()).toBe(1);
+  });
+
+  it('refuses a second decision, an item that is not uncertain, and an unknown one', async () => {
+    const t = await uncertain();
+    t.service.resolveUncertain(t.outboxId, 'resend');
+    expect(refusal(() => t.service.resolveUncertain(t.outboxId, 'resend'))).toEqual({
+      code: 'SEND_NOT_UNCERTAIN',
+      details: { outboxId: t.outboxId, state: 'scheduled' },
+    });
+    expect(t.tasks()).toHaveLength(1);
+    expect(refusal(() => t.service.resolveUncertain('nope', 'discard'))).toEqual({
+      code: 'SEND_NOT_UNCERTAIN',
+      details: { outboxId: 'nope', state: 'missing' },
+    });
   });
 });

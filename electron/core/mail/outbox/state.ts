@@ -1,7 +1,8 @@
 /**
  * The outbox's state machine. Its one invariant is at-most-once: once a message may have reached
  * the server ('sending'), the only ways out are what the server said (sent, failed), what it
- * said it did not take (back to scheduled), or 'uncertain' — never a silent resend.
+ * said it did not take (back to scheduled), or 'uncertain' — never a silent resend. Only the
+ * user, after checking, moves an uncertain message on.
  */
 import type { OutboxState } from '../../../../shared/contract/index.ts';
 
@@ -10,15 +11,17 @@ import type { OutboxState } from '../../../../shared/contract/index.ts';
  * retry: the server certainly does not have it (network down, 4xx): try again later;
  * delivered: 250 after the final dot; refused: a final no (5xx, wrong password);
  * lost: the connection died after the final dot, or a crash caught the send in flight;
- * cancel: undo send, only while nothing has left.
+ * cancel: undo send, only while nothing has left;
+ * resend, confirmSent, discard: the user's decision on an uncertain send.
  */
-export type OutboxEvent = 'begin' | 'retry' | 'delivered' | 'refused' | 'lost' | 'cancel';
+export type OutboxEvent =
+  'begin' | 'retry' | 'delivered' | 'refused' | 'lost' | 'cancel' | 'resend' | 'confirmSent' | 'discard';
 
 const transitions: Readonly<Record<OutboxState, Partial<Record<OutboxEvent, OutboxState>>>> = {
   scheduled: { begin: 'sending', retry: 'scheduled', refused: 'failed', cancel: 'cancelled' },
   sending: { delivered: 'sent', retry: 'scheduled', refused: 'failed', lost: 'uncertain' },
   sent: {},
-  uncertain: {},
+  uncertain: { resend: 'scheduled', confirmSent: 'sent', discard: 'cancelled' },
   failed: {},
   cancelled: {},
 };
@@ -35,6 +38,7 @@ export function statesAllowing(event: OutboxEvent): OutboxState[] {
   );
 }
 
+/** Nothing moves the message on any more (an uncertain one waits for the user). */
 export function isFinal(state: OutboxState): boolean {
   return Object.keys(transitions[state]).length === 0;
 }

@@ -101,6 +101,13 @@ export const en: Messages = {
   'error.SEND_REFUSED.message': 'The sending server refused the message.',
   'error.SEND_REFUSED.hint':
     'Read the server’s answer ({response}), fix the message or the recipients, then send it again.',
+  'error.SEND_NOT_UNCERTAIN.message':
+    'This message no longer needs a decision: its sending is not uncertain.',
+  'error.SEND_NOT_UNCERTAIN.hint':
+    'It may already have been sent again, filed in “Sent” or discarded, for instance from another window. The outbox will refresh.',
+  'error.UNDO_EXPIRED.message': 'Too late to undo: the action has already been applied on the server.',
+  'error.UNDO_EXPIRED.hint':
+    'Do the opposite yourself: for instance, move the message back or mark it as unread again.',
   'error.ATTACHMENT_UNREADABLE.message': 'An attachment cannot be read.',
   'error.ATTACHMENT_UNREADABLE.hint': 'Check that the file {path} still exists, then attach it again.',
   'error.MESSAGE_TOO_LARGE.message': 'The message is too large to be sent.',

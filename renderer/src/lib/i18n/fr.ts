@@ -112,6 +112,13 @@ export const fr = {
   'error.SEND_REFUSED.message': 'Le serveur d’envoi a refusé le message.',
   'error.SEND_REFUSED.hint':
     'Lisez la réponse du serveur ({response}), corrigez le message ou les destinataires, puis renvoyez-le.',
+  'error.SEND_NOT_UNCERTAIN.message': 'Ce message n’attend plus de décision : son envoi n’est pas incertain.',
+  'error.SEND_NOT_UNCERTAIN.hint':
+    'Il a peut-être déjà été renvoyé, classé dans « Envoyés » ou supprimé, par exemple depuis une autre fenêtre. La boîte d’envoi va se mettre à jour.',
+  'error.UNDO_EXPIRED.message':
+    'Il est trop tard pour annuler : l’action a déjà été appliquée sur le serveur.',
+  'error.UNDO_EXPIRED.hint':
+    'Faites l’opération inverse vous-même : par exemple, redéplacez le message ou remettez-le comme non lu.',
   'error.ATTACHMENT_UNREADABLE.message': 'Une pièce jointe est illisible.',
   'error.ATTACHMENT_UNREADABLE.hint':
     'Vérifiez que le fichier {path} existe toujours, puis joignez-le à nouveau.',

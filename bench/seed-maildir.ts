@@ -3,7 +3,7 @@
  * SMTP or APPEND for 100k messages. Dovecot indexes them on the next SELECT.
  * Only for the bench's own mailbox (the stack's mail-only `catchall` user).
  */
-import { chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateCorpus } from '../test/support/mail/corpus.ts';
 import { stackDir } from '../test/support/stack.ts';
@@ -14,6 +14,20 @@ const MAIL_UID = 8;
 function ensureDir(dir: string): void {
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   chownSync(dir, MAIL_UID, MAIL_UID);
+}
+
+/** Bumped when seeded files change meaning; an older seed is wiped and written again. */
+const SEED_VERSION = '2';
+
+/** Wipes a user's Maildir (messages and Dovecot's indexes) seeded by an older version of this file. */
+export function resetOutdatedSeed(user: string): void {
+  const root = path.join(stackDir, 'mail', user, 'Maildir');
+  const marker = path.join(root, '.cartable-seed-version');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === SEED_VERSION) return;
+  rmSync(root, { recursive: true, force: true });
+  ensureDir(path.dirname(root));
+  ensureDir(root);
+  writeFileSync(marker, SEED_VERSION);
 }
 
 /** A Maildir++ folder ("" = INBOX); returns how many messages it holds after seeding. */
@@ -38,6 +52,10 @@ export function seedFolder(user: string, folder: string, count: number, seed: nu
         `${time}.bench${seed}_${n}.cartable,S=${message.raw.length}:2,${flags}`,
       );
       writeFileSync(file, message.raw);
+      // Dovecot takes a Maildir message's INTERNALDATE from the file's mtime: without this
+      // every seeded message "arrived today" and falls in the school year whose bodies
+      // every sync fetches, so the bench would time body downloads, not header sync.
+      utimesSync(file, time, time);
       chownSync(file, MAIL_UID, MAIL_UID);
     });
   }

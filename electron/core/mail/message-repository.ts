@@ -5,7 +5,7 @@
 import type { Database } from '../db/database.ts';
 import type { FlagChange, MessageHeaders } from './model.ts';
 import { senderSortKey, subjectSortKey } from './sort-keys.ts';
-import { Threader } from './threading.ts';
+import { Threader, type ThreadInput } from './threading.ts';
 
 function flagColumns(flags: readonly string[]) {
   const has = (flag: string) => (flags.some((f) => f.toLowerCase() === flag.toLowerCase()) ? 1 : 0);
@@ -51,6 +51,7 @@ export class MessageRepository {
          answered = excluded.answered, draft = excluded.draft
        RETURNING id, thread_id`,
     );
+    const fresh: ThreadInput[] = [];
     for (const m of batch) {
       const sortSubject = subjectSortKey(m.subject);
       const row = statement.get({
@@ -76,9 +77,8 @@ export class MessageRepository {
       });
       // A new row has no conversation yet; an updated one keeps its own.
       if (row && row.thread_id === null) {
-        this.#threads.assign({
+        fresh.push({
           id: row.id,
-          accountId,
           messageId: m.messageId,
           inReplyTo: m.inReplyTo,
           references: m.references,
@@ -88,6 +88,7 @@ export class MessageRepository {
         });
       }
     }
+    this.#threads.assign(accountId, fresh);
   }
 
   /** Applies flag changes to messages we have; returns how many rows changed. */
@@ -109,12 +110,11 @@ export class MessageRepository {
     return changed;
   }
 
-  /** Removes the given UIDs; UIDs we never had (VANISHED may over-report) cost nothing. */
+  /** Removes the given UIDs; UIDs we do not have (VANISHED may over-report) change nothing. */
   remove(folderId: string, uids: Iterable<number>): number {
-    const known = new Set(this.uids(folderId));
     const statement = this.#db.prepare('DELETE FROM messages WHERE folder_id = ? AND uid = ?');
     let removed = 0;
-    for (const uid of uids) if (known.has(uid)) removed += statement.run(folderId, uid).changes;
+    for (const uid of uids) removed += statement.run(folderId, uid).changes;
     return removed;
   }
 

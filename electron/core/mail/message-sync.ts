@@ -23,6 +23,7 @@ import type { MessageRepository } from './message-repository.ts';
 import type { SelectedMailbox, SyncExtensions } from './model.ts';
 import type { SyncStateRepository } from './sync-state.ts';
 import { toUidSet } from './uid-set.ts';
+import { writeInSlices } from './write-slices.ts';
 
 /** The first screen of a mailbox: small so it is written and announced within seconds. */
 export const FIRST_BATCH = 200;
@@ -65,17 +66,30 @@ async function fetchNewestFirst(
 ): Promise<number> {
   let cursor = uids.length;
   let fetched = 0;
+  let sliceSize = FIRST_BATCH;
   while (cursor > 0) {
     const size = fetched === 0 ? (deps.batchSizes?.first ?? FIRST_BATCH) : (deps.batchSizes?.rest ?? BATCH);
     const batch = uids.slice(Math.max(0, cursor - size), cursor);
-    const headers = await fetchHeaders(session, toUidSet(batch));
-    deps.db.transaction(() => {
-      deps.messages.upsert(folder.id, headers);
-      afterBatch(batch[0] as number);
-    })();
+    const headers = (await fetchHeaders(session, toUidSet(batch))).sort((a, b) => a.uid - b.uid);
+    let written = 0;
+    // Newest first within the batch too, so a killed sync still resumes below what was written.
+    sliceSize = await writeInSlices(
+      headers,
+      (slice) => {
+        deps.db.transaction(() => {
+          deps.messages.upsert(folder.id, slice);
+          // The last slice covers UIDs the server expunged since the SEARCH as well.
+          const last = written + slice.length === headers.length;
+          afterBatch(last ? (batch[0] as number) : (slice[0]?.uid ?? (batch[0] as number)));
+        })();
+        written += slice.length;
+        deps.onChanged(folder.id);
+      },
+      { fromEnd: true, firstSize: fetched === 0 ? size : sliceSize },
+    );
+    if (headers.length === 0) deps.db.transaction(() => afterBatch(batch[0] as number))();
     cursor -= batch.length;
     fetched += batch.length;
-    deps.onChanged(folder.id);
     deps.onProgress(folder.id, fetched, uids.length);
   }
   return fetched;
@@ -132,7 +146,7 @@ async function incrementalSync(
 
   const range = `1:${maxUid}`;
   let changes;
-  let gone: Iterable<number> = [];
+  let gone: Iterable<number>;
   if (path === 'qresync' || path === 'condstore') {
     const answer = await fetchFlags(session, range, known);
     changes = answer.changed;
@@ -152,12 +166,20 @@ async function incrementalSync(
   }
   let flagsChanged = 0;
   let removed = 0;
-  deps.db.transaction(() => {
-    flagsChanged = messages.applyFlags(folder.id, changes);
-    removed = messages.remove(folder.id, gone);
-    // Only with CONDSTORE/QRESYNC does the stored value mean anything to the next sync.
-    state.setHighestModseq(folder.id, path === 'full' ? undefined : mailbox.highestModseq);
-  })();
+  // Many changes (a folder marked read elsewhere) are written in short transactions;
+  // re-applying a slice is harmless, so HIGHESTMODSEQ waits for the last one.
+  await writeInSlices(changes, (slice) => {
+    flagsChanged += deps.db.transaction(() => messages.applyFlags(folder.id, slice))();
+  });
+  const local = new Set(messages.uids(folder.id));
+  const expunged = [...gone].filter((uid) => local.has(uid));
+  await writeInSlices(expunged, (slice) => {
+    removed += deps.db.transaction(() => messages.remove(folder.id, slice))();
+  });
+  // Only with CONDSTORE/QRESYNC does the stored value mean anything to the next sync.
+  deps.db.transaction(() =>
+    state.setHighestModseq(folder.id, path === 'full' ? undefined : mailbox.highestModseq),
+  )();
   if (flagsChanged + removed > 0) deps.onChanged(folder.id);
   return { path, fetched, flagsChanged, removed };
 }

@@ -167,4 +167,79 @@ describe('threading', () => {
       ['Sortie', 1, 1],
     ]);
   });
+
+  it('threads a batch written in one transaction exactly as it would thread its messages one by one', () => {
+    // A tangle: replies before parents, copies of one message in two folders, bridges
+    // merging threads, reply subjects without references, all within one batch.
+    const random = (() => {
+      let seed = 7;
+      return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    })();
+    const pick = (n: number) => Math.floor(random() * n);
+    const corpus: Array<Partial<MessageHeaders> & { subject: string; date: number }> = [];
+    for (let i = 0; i < 400; i++) {
+      const refs = Array.from({ length: pick(3) }, () => `<m${pick(300)}@x>`);
+      corpus.push({
+        subject: `${pick(2) ? 'Re: ' : ''}Sujet ${pick(40)}`,
+        date: pick(200) * DAY,
+        // Some Message-IDs repeat: the same message synced in two folders.
+        messageId: pick(10) === 0 ? undefined : `<m${i % 300}@x>`,
+        inReplyTo: pick(3) === 0 ? `<m${pick(300)}@x>` : undefined,
+        references: refs,
+      });
+    }
+    const folders = ['inbox', 'sent'];
+    const writeAll = (inBatches: boolean): number[] => {
+      db = openDatabase(':memory:');
+      messages = new MessageRepository(db);
+      uid = 0;
+      for (const id of folders) folder(id);
+      const headers = corpus.map((fields, i): MessageHeaders => ({
+        uid: i + 1,
+        modseq: undefined,
+        flags: [],
+        internalDate: fields.date,
+        sentDate: fields.date,
+        size: 100,
+        from: undefined,
+        to: [],
+        cc: [],
+        messageId: undefined,
+        inReplyTo: undefined,
+        references: [],
+        listId: undefined,
+        hasAttachments: false,
+        ...fields,
+      }));
+      const folderOf = (i: number) => folders[i % 2] ?? 'inbox';
+      if (inBatches) {
+        db.transaction(() => {
+          for (const id of folders)
+            messages.upsert(
+              id,
+              headers.filter((_, i) => folderOf(i) === id),
+            );
+        })();
+      } else {
+        // The same order as the batches: the subject fallback depends on what came first.
+        for (const id of folders)
+          headers.forEach((h, i) => {
+            if (folderOf(i) === id) db.transaction(() => messages.upsert(id, [h]))();
+          });
+      }
+      return db
+        .prepare<[], { thread_id: number }>('SELECT thread_id FROM messages ORDER BY folder_id, uid')
+        .all()
+        .map((row) => row.thread_id);
+    };
+    const oneByOne = writeAll(false);
+    const batched = writeAll(true);
+    // Thread ids are message ids, which differ with the insertion order: compare the partitions.
+    const partition = (threads: number[]) => {
+      const first = new Map<number, number>();
+      return threads.map((t, i) => first.get(t) ?? (first.set(t, i), i));
+    };
+    expect(new Set(batched).size).toBeLessThan(batched.length);
+    expect(partition(batched)).toEqual(partition(oneByOne));
+  });
 });

@@ -64,13 +64,27 @@ async function fetchNewestFirst(
   deps: MessageSyncDeps,
   afterBatch: (lowestUid: number) => void,
 ): Promise<number> {
-  let cursor = uids.length;
   let fetched = 0;
   let sliceSize = FIRST_BATCH;
-  while (cursor > 0) {
-    const size = fetched === 0 ? (deps.batchSizes?.first ?? FIRST_BATCH) : (deps.batchSizes?.rest ?? BATCH);
-    const batch = uids.slice(Math.max(0, cursor - size), cursor);
-    const headers = (await fetchHeaders(session, toUidSet(batch))).sort((a, b) => a.uid - b.uid);
+  const batchBelow = (end: number, first: boolean) => {
+    const size = first ? (deps.batchSizes?.first ?? FIRST_BATCH) : (deps.batchSizes?.rest ?? BATCH);
+    return uids.slice(Math.max(0, end - size), end);
+  };
+  const request = (uidsOfBatch: readonly number[]) => {
+    const answer = fetchHeaders(session, toUidSet(uidsOfBatch));
+    // Awaited on the next turn of the loop; until then a failure must not count as unhandled.
+    answer.catch(() => undefined);
+    return answer;
+  };
+  let batch = batchBelow(uids.length, true);
+  let pending = batch.length > 0 ? request(batch) : undefined;
+  while (pending) {
+    const current = batch;
+    const headers = (await pending).sort((a, b) => a.uid - b.uid);
+    const lower = uids.length - fetched - current.length;
+    const nextBatch = lower > 0 ? batchBelow(lower, false) : [];
+    // The server prepares the next batch while this one is written (Dovecot runs on another core).
+    pending = nextBatch.length > 0 ? request(nextBatch) : undefined;
     let written = 0;
     // Newest first within the batch too, so a killed sync still resumes below what was written.
     sliceSize = await writeInSlices(
@@ -80,17 +94,17 @@ async function fetchNewestFirst(
           deps.messages.upsert(folder.id, slice);
           // The last slice covers UIDs the server expunged since the SEARCH as well.
           const last = written + slice.length === headers.length;
-          afterBatch(last ? (batch[0] as number) : (slice[0]?.uid ?? (batch[0] as number)));
+          afterBatch(last ? (current[0] as number) : (slice[0]?.uid ?? (current[0] as number)));
         })();
         written += slice.length;
         deps.onChanged(folder.id);
       },
-      { fromEnd: true, firstSize: fetched === 0 ? size : sliceSize },
+      { fromEnd: true, firstSize: fetched === 0 ? current.length : sliceSize },
     );
-    if (headers.length === 0) deps.db.transaction(() => afterBatch(batch[0] as number))();
-    cursor -= batch.length;
-    fetched += batch.length;
+    if (headers.length === 0) deps.db.transaction(() => afterBatch(current[0] as number))();
+    fetched += current.length;
     deps.onProgress(folder.id, fetched, uids.length);
+    batch = nextBatch;
   }
   return fetched;
 }

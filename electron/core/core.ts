@@ -219,6 +219,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   });
   registerActionTasks(tasks, {
     db,
+    logger: ports.logger,
     openSession: openAccountSession,
     onChanged: (accountId, folderId) => mailChanges.changed(accountId, folderId),
     requestSync: (accountId, paths) => tasks.enqueueUnique('mail.syncAccount', { accountId, paths }),

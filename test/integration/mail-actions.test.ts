@@ -15,7 +15,7 @@ import { ActionService } from '../../electron/core/mail/actions/service.ts';
 import { trustedAuthorities } from '../../electron/core/net/trust.ts';
 import { systemClock } from '../../electron/core/ports.ts';
 import { TaskQueue } from '../../electron/core/tasks/queue.ts';
-import { generateCorpus } from '../support/mail/corpus.ts';
+import { generateCorpus, type GeneratedMessage } from '../support/mail/corpus.ts';
 import {
   append,
   connect,
@@ -57,6 +57,8 @@ interface Rig {
   ids(path: string): number[];
   /** Paths the replay asked to sync. */
   syncRequests: string[][];
+  /** What the replay logged at warn level and above. */
+  warnings: string[];
 }
 
 let rig: Rig | undefined;
@@ -75,6 +77,7 @@ interface RigOptions {
 async function startRig(paths: string[], options: RigOptions = {}): Promise<Rig> {
   const engine = await startEngine(alice);
   const syncRequests: string[][] = [];
+  const warnings: string[] = [];
   for (const path of paths) await engine.sync(path);
   const folderId = (path: string): string =>
     engine.db.prepare<[string], { id: string }>('SELECT id FROM folders WHERE path = ?').get(path)?.id ?? '';
@@ -82,6 +85,7 @@ async function startRig(paths: string[], options: RigOptions = {}): Promise<Rig>
   const queue = new TaskQueue({ db: engine.db, clock: systemClock, logger, onChanged: () => undefined });
   registerActionTasks(queue, {
     db: engine.db,
+    logger: createConsoleLogger('warn', (line) => void warnings.push(line)),
     openSession: () =>
       openImap(
         { endpoint: endpoints.imaps, login: alice.login, password: alice.password, pins: [] },
@@ -106,7 +110,7 @@ async function startRig(paths: string[], options: RigOptions = {}): Promise<Rig>
       .prepare<[string], { id: number }>('SELECT id FROM messages WHERE folder_id = ? ORDER BY uid')
       .all(folderId(path))
       .map((row) => row.id);
-  return { engine, queue, actions, folderId, ids, syncRequests };
+  return { engine, queue, actions, folderId, ids, syncRequests, warnings };
 }
 
 async function folderWith(count: number, seed: number): Promise<string> {
@@ -122,6 +126,15 @@ async function expectSynced(current: Rig, path: string): Promise<void> {
 
 function markSpecial(current: Rig, path: string, specialUse: 'trash' | 'junk'): void {
   current.engine.db.prepare('UPDATE folders SET special_use = ? WHERE path = ?').run(specialUse, path);
+}
+
+/** Lets the tasks held back by a long undo window run now. */
+async function runQueue(current: Rig): Promise<void> {
+  current.engine.db
+    .prepare("UPDATE tasks SET next_at = ? WHERE state = 'pending'")
+    .run(new Date().toISOString());
+  current.queue.kick();
+  await current.queue.idle();
 }
 
 function taskStates(current: Rig): string[] {
@@ -283,14 +296,16 @@ describe('mail actions that cannot be replayed', () => {
       .prepare<[], { n: number }>('SELECT count(*) AS n FROM messages WHERE pending_action IS NOT NULL')
       .get()?.n;
 
-  it('drops an action whose folder changed UIDVALIDITY, and asks for a resync', async () => {
+  it('drops an action queued without identities when its folder changed UIDVALIDITY', async () => {
     const source = await folderWith(2, 908);
-    const destination = await createTestFolder(admin, PREFIX);
-    rig = await startRig([source, destination]);
+    rig = await startRig([source], { undoMs: 60_000 });
+    markSpecial(rig, source, 'trash');
     const before = await freshState(source);
     rig.engine.db.prepare('UPDATE folders SET uid_validity = 1 WHERE path = ?').run(source);
-    rig.actions.act(rig.ids(source), { kind: 'move', folderId: rig.folderId(destination) });
-    await rig.queue.idle();
+    rig.actions.act(rig.ids(source), { kind: 'delete' });
+    // As an older version queued it: UIDs only, which name other messages after a renumbering.
+    rig.engine.db.prepare("UPDATE tasks SET payload_json = json_remove(payload_json, '$.identities')").run();
+    await runQueue(rig);
     expect(taskStates(rig)).toEqual(['done']);
     expect(await freshState(source)).toEqual(before);
     expect(hidden(rig)).toBe(0);
@@ -308,6 +323,96 @@ describe('mail actions that cannot be replayed', () => {
     expect((await freshState(source)).size).toBe(2);
     expect(hidden(rig)).toBe(0);
   });
+});
+
+describe('mail actions across a UIDVALIDITY change', () => {
+  /** Message-IDs of the folder's rows, those the list shows or those a pending action hides. */
+  const localIds = (current: Rig, path: string, pending: boolean): string[] =>
+    current.engine.db
+      .prepare<[string], { message_id: string }>(
+        `SELECT message_id FROM messages WHERE folder_id = ? AND (pending_action IS NOT NULL) = ${pending ? 1 : 0}
+         ORDER BY message_id`,
+      )
+      .all(current.folderId(path))
+      .map((row) => row.message_id);
+
+  async function flagsById(path: string): Promise<Map<string, string[]>> {
+    await reselect();
+    const messages = await withMailbox(admin, path, () =>
+      admin.fetchAll('1:*', { envelope: true, flags: true }),
+    );
+    return new Map(messages.map((m) => [m.envelope?.messageId ?? '', [...(m.flags ?? [])]]));
+  }
+
+  /**
+   * Deletes and recreates the folder (Dovecot gives it a new UIDVALIDITY), then another client
+   * puts mail back, unread and in reverse order: every old UID now names another message.
+   */
+  async function renumber(path: string, messages: readonly GeneratedMessage[]): Promise<void> {
+    await reselect();
+    const uidValidity = async () => {
+      const status = await admin.status(path, { uidValidity: true });
+      return status ? status.uidValidity : undefined;
+    };
+    const before = await uidValidity();
+    await admin.mailboxDelete(path);
+    await admin.mailboxCreate(path);
+    for (const message of [...messages].reverse())
+      await admin.append(path, message.raw, [], message.internalDate);
+    expect(await uidValidity()).not.toBe(before);
+  }
+
+  for (const resyncFirst of [true, false]) {
+    it(`replays read, move and delete on the messages found again, ${resyncFirst ? 'after' : 'before'} the folder's resync`, async () => {
+      const corpus = generateCorpus(5, resyncFirst ? 910 : 911);
+      const id = (i: number) => corpus[i]?.messageId ?? '';
+      const source = await createTestFolder(admin, PREFIX);
+      await append(
+        admin,
+        source,
+        corpus.map((message) => ({ ...message, flags: [] })),
+      );
+      const destination = await createTestFolder(admin, PREFIX);
+      const trash = await createTestFolder(admin, PREFIX);
+      // The undo window holds the replay back until runQueue.
+      rig = await startRig([source, destination, trash], { undoMs: 60_000 });
+      markSpecial(rig, trash, 'trash');
+      const [m0, m1, m2, m3] = rig.ids(source);
+      rig.actions.act([m0 ?? 0], { kind: 'markRead', value: true });
+      rig.actions.act([m1 ?? 0, m3 ?? 0], { kind: 'move', folderId: rig.folderId(destination) });
+      rig.actions.act([m2 ?? 0], { kind: 'delete' });
+
+      // m3 disappears meanwhile (another device deleted it), and the folder is renumbered.
+      await renumber(
+        source,
+        corpus.filter((_, i) => i !== 3),
+      );
+      if (resyncFirst) {
+        await rig.engine.sync(source);
+        // Re-inserted under new UIDs, the moved and deleted messages stay out of the list.
+        expect(localIds(rig, source, false)).toEqual([id(0), id(4)].sort());
+        expect(localIds(rig, source, true)).toEqual([id(1), id(2)].sort());
+      }
+
+      await runQueue(rig);
+      expect(taskStates(rig)).toEqual(['done', 'done', 'done']);
+      // Exactly the intended messages, each once; the missing one skipped and logged.
+      expect(await messageIdsAt(destination)).toEqual([id(1)]);
+      expect(await messageIdsAt(trash)).toEqual([id(2)]);
+      expect(await messageIdsAt(source)).toEqual([id(0), id(4)].sort());
+      const flags = await flagsById(source);
+      expect(flags.get(id(0))).toContain('\\Seen');
+      expect(flags.get(id(4))).not.toContain('\\Seen');
+      expect(rig.warnings.filter((line) => line.includes('not found again'))).toHaveLength(1);
+      expect(rig.syncRequests.filter((paths) => paths.includes(source)).length).toBeGreaterThan(0);
+
+      expect(localIds(rig, source, true)).toEqual([]);
+      await expectSynced(rig, source);
+      await expectSynced(rig, destination);
+      await expectSynced(rig, trash);
+      expect(localIds(rig, source, false)).toEqual([id(0), id(4)].sort());
+    });
+  }
 });
 
 describe('mail actions through the contract', () => {

@@ -19,6 +19,7 @@ import {
   qresyncEnabled,
 } from '../imap/mailbox.ts';
 import type { ImapSession } from '../imap/client.ts';
+import { holdRenumbered } from './actions/local.ts';
 import type { MessageRepository } from './message-repository.ts';
 import type { SelectedMailbox, SyncExtensions } from './model.ts';
 import type { SyncStateRepository } from './sync-state.ts';
@@ -92,6 +93,8 @@ async function fetchNewestFirst(
       (slice) => {
         deps.db.transaction(() => {
           deps.messages.upsert(folder.id, slice);
+          // After a new UIDVALIDITY: what a queued move or delete takes away stays hidden.
+          holdRenumbered(deps.db, folder.id);
           // The last slice covers UIDs the server expunged since the SEARCH as well.
           const last = written + slice.length === headers.length;
           afterBatch(last ? (current[0] as number) : (slice[0]?.uid ?? (current[0] as number)));

@@ -4,6 +4,7 @@
  * on. Every function here runs inside the caller's transaction.
  */
 import type { Database } from '../../db/database.ts';
+import { actionTaskKinds } from './model.ts';
 
 export interface TargetRow {
   id: number;
@@ -11,6 +12,8 @@ export interface TargetRow {
   uid: number;
   flags: string;
   message_id: string | null;
+  size: number;
+  internal_date: number;
   pending_action: string | null;
   account_id: string;
   path: string;
@@ -21,7 +24,7 @@ export interface TargetRow {
 export function loadTargets(db: Database, messageIds: readonly number[]): TargetRow[] {
   return db
     .prepare<[string], TargetRow>(
-      `SELECT m.id, m.folder_id, m.uid, m.flags, m.message_id, m.pending_action,
+      `SELECT m.id, m.folder_id, m.uid, m.flags, m.message_id, m.size, m.internal_date, m.pending_action,
               f.account_id, f.path, f.special_use, f.uid_validity
        FROM messages m JOIN folders f ON f.id = m.folder_id
        WHERE m.id IN (SELECT value FROM json_each(?))
@@ -103,4 +106,50 @@ export function cancelTasks(db: Database, taskIds: readonly string[]): boolean {
   if (waiting !== taskIds.length) return false;
   db.prepare('DELETE FROM tasks WHERE id IN (SELECT value FROM json_each(?))').run(ids);
   return true;
+}
+
+interface HeldIdentity {
+  action_id: string;
+  message_id: string | null;
+  size: number | null;
+  internal_date: number | null;
+}
+
+/**
+ * Hides again the rows a sync inserts into `folderId` for messages that a queued move or
+ * delete of that folder is still taking away, when the folder was renumbered (new
+ * UIDVALIDITY) since that action was queued: the sync dropped the rows the action had
+ * hidden, and without this the message would show again, or twice, until the replay.
+ * Matched by the identities in the task's payload, as the replay will (./identity.ts).
+ * Hiding too much is safe: the replay's end shows again whatever it did not take away.
+ * Call inside the sync's own transaction, so those rows are never seen.
+ */
+export function holdRenumbered(db: Database, folderId: string): void {
+  // Almost always empty: only a queued action from before the renumbering yields rows.
+  const held = db
+    .prepare<{ folderId: string; move: string; expunge: string }, HeldIdentity>(
+      `SELECT a.id AS action_id, i.value ->> '$.messageId' AS message_id,
+              i.value ->> '$.size' AS size, i.value ->> '$.internalDate' AS internal_date
+       FROM tasks t
+       JOIN mail_actions a ON a.id = t.payload_json ->> '$.actionId' AND a.state = 'pending'
+       JOIN json_each(t.payload_json, '$.identities') i
+       WHERE t.state IN ('pending', 'running') AND t.kind IN (@move, @expunge)
+         AND t.payload_json ->> '$.folderId' = @folderId
+         AND t.payload_json ->> '$.uidValidity' IS NOT (SELECT uid_validity FROM folders WHERE id = @folderId)`,
+    )
+    .all({ folderId, move: actionTaskKinds.move, expunge: actionTaskKinds.expunge });
+  if (held.length === 0) return;
+  const byMessageId = db.prepare(
+    `UPDATE messages SET pending_action = ?
+     WHERE folder_id = ? AND message_id = ? AND pending_action IS NULL`,
+  );
+  const bySizeAndDate = db.prepare(
+    `UPDATE messages SET pending_action = ?
+     WHERE folder_id = ? AND message_id IS NULL AND size = ? AND internal_date = ? AND pending_action IS NULL`,
+  );
+  for (const identity of held) {
+    if (identity.message_id) byMessageId.run(identity.action_id, folderId, identity.message_id);
+    else if ((identity.size ?? 0) > 0 && (identity.internal_date ?? 0) > 0)
+      bySizeAndDate.run(identity.action_id, folderId, identity.size, identity.internal_date);
+  }
 }

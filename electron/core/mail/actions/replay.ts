@@ -2,7 +2,9 @@
  * Replays mail actions to the server, one source folder per task. Invariant:
  * a message is never expunged unless it exists at its destination (MOVE is
  * atomic; the COPY fallback verifies by COPYUID or by Message-ID first), and
- * a re-run after a crash between COPY and EXPUNGE does not copy twice.
+ * a re-run after a crash between COPY and EXPUNGE does not copy twice. When
+ * the folder's UIDVALIDITY changed since the action was queued, its messages
+ * are found again by identity (./identity.ts) and only those are acted on.
  */
 import { CartableError } from '../../../../shared/contract/index.ts';
 import type { Database } from '../../db/database.ts';
@@ -17,8 +19,11 @@ import {
   storeFlag,
 } from '../../imap/actions.ts';
 import type { ImapSession } from '../../imap/client.ts';
+import { findCandidates } from '../../imap/find-messages.ts';
 import { selectReadOnly } from '../../imap/mailbox.ts';
+import type { Logger } from '../../ports.ts';
 import type { TaskQueue } from '../../tasks/queue.ts';
+import { foundUids, identitiesOf, matchIdentities, oldUidsLeft, type Remap } from './identity.ts';
 import { release, removeLeft, revertFlags, setActionState } from './local.ts';
 import {
   actionTaskKinds,
@@ -32,6 +37,7 @@ import {
 
 export interface ReplayDeps {
   db: Database;
+  logger: Logger;
   openSession(accountId: string): Promise<ImapSession>;
   onChanged(accountId: string, folderId: string): void;
   /** Asks for a sync of these folders (the moved messages arrive at their destination with it). */
@@ -49,20 +55,27 @@ type Target = StoreFlagPayload | MovePayload | ExpungePayload;
 
 export function registerActionTasks(tasks: TaskQueue, deps: ReplayDeps): void {
   tasks.register(actionTaskKinds.storeFlag, storeFlagPayload, (payload) =>
-    replay(deps, payload, (session) => storeFlagOnServer(session, payload)),
+    replay(deps, payload, storeFlagOnServer),
   );
   tasks.register(actionTaskKinds.move, movePayload, (payload) =>
-    replay(deps, payload, (session) => moveOnServer(deps, session, payload)),
+    replay(deps, payload, (session, current) => moveOnServer(deps, session, current)),
   );
   tasks.register(actionTaskKinds.expunge, expungePayload, (payload) =>
-    replay(deps, payload, (session) => expungeOnServer(session, payload)),
+    replay(deps, payload, expungeOnServer),
   );
 }
 
-async function replay(
+/** The action's messages under the folder's new UIDVALIDITY, and what became of each old UID. */
+interface Remapped<T extends Target> {
+  payload: T;
+  remap: Remap;
+  uidValidity: number;
+}
+
+async function replay<T extends Target>(
   deps: ReplayDeps,
-  target: Target,
-  run: (session: ImapSession) => Promise<number[] | undefined>,
+  target: T,
+  run: (session: ImapSession, payload: T) => Promise<number[] | undefined>,
 ): Promise<void> {
   const { db } = deps;
   const folderKnown = db.prepare('SELECT 1 FROM folders WHERE id = ?').get(target.folderId);
@@ -72,21 +85,32 @@ async function replay(
     return;
   }
   let left: number[] | undefined;
+  let remapped: Remapped<T> | undefined;
   try {
     const session = await deps.openSession(target.accountId);
     try {
       const uidValidity = await selectReadWrite(session, target.path);
+      let payload = target;
       if (uidValidity !== target.uidValidity) {
-        // The folder was recreated: these UIDs name other messages now. Drop the action, resync.
-        db.transaction(() => {
-          release(db, target.actionId, target.folderId);
-          setActionState(db, target.actionId, 'dropped');
-        })();
-        deps.onChanged(target.accountId, target.folderId);
-        deps.requestSync(target.accountId, [target.path]);
-        return;
+        remapped = await remapTarget(deps, session, target, uidValidity);
+        if (!remapped) {
+          // Queued by a version that kept no identities: its UIDs name other messages now.
+          deps.logger.warn('mail action dropped: folder renumbered, messages unidentifiable', {
+            actionId: target.actionId,
+            uids: target.uids.length,
+          });
+          db.transaction(() => {
+            release(db, target.actionId, target.folderId);
+            setActionState(db, target.actionId, 'dropped');
+          })();
+          deps.onChanged(target.accountId, target.folderId);
+          deps.requestSync(target.accountId, [target.path]);
+          return;
+        }
+        payload = remapped.payload;
       }
-      left = await run(session);
+      // Nothing found again: nothing to send, and never a UID that was not found by identity.
+      left = payload.uids.length > 0 ? await run(session, payload) : [];
     } finally {
       await session.close();
     }
@@ -103,7 +127,8 @@ async function replay(
     throw error;
   }
   db.transaction(() => {
-    if (left) removeLeft(db, target.actionId, target.folderId, left);
+    const gone = remapped ? localUidsLeft(db, target, remapped, left) : left;
+    if (gone) removeLeft(db, target.actionId, target.folderId, gone);
     // Rows the server kept (a copy it could not verify) come back into the list.
     release(db, target.actionId, target.folderId);
     setActionState(db, target.actionId, 'applied');
@@ -111,7 +136,62 @@ async function replay(
   deps.onChanged(target.accountId, target.folderId);
   if ('destinationId' in target) deps.onChanged(target.accountId, target.destinationId);
   const paths = 'destination' in target ? [target.path, target.destination] : [target.path];
-  if (left) deps.requestSync(target.accountId, paths);
+  // After a renumbering the folder is refetched anyway; this brings the action's outcome with it.
+  if (left || remapped) deps.requestSync(target.accountId, paths);
+}
+
+/**
+ * Finds the action's messages under the new UIDVALIDITY; undefined when the payload carries
+ * no identities. Messages not found (deleted meanwhile, or not identifiable) are logged and
+ * left out of the payload, so the action runs on the others only.
+ */
+async function remapTarget<T extends Target>(
+  deps: ReplayDeps,
+  session: ImapSession,
+  target: T,
+  uidValidity: number,
+): Promise<Remapped<T> | undefined> {
+  const identities = identitiesOf(target);
+  if (identities.length === 0) return undefined;
+  const candidates = await findCandidates(session, identities);
+  const remap = matchIdentities(target.uids, identities, candidates);
+  const skipped = remap.missing.length + remap.ambiguous.length + remap.anonymous.length;
+  if (skipped > 0)
+    deps.logger.warn('mail action: messages not found again after UIDVALIDITY change, skipped', {
+      actionId: target.actionId,
+      missing: remap.missing.length,
+      ambiguous: remap.ambiguous.length,
+      unidentifiable: remap.anonymous.length,
+    });
+  const uids = foundUids(remap);
+  const idOf = new Map(candidates.map((c) => [c.uid, c.messageId]));
+  const payload: T = { ...target, uidValidity, uids };
+  if ('messageIds' in payload)
+    payload.messageIds = uids.flatMap((uid): Array<[number, string]> => {
+      const id = idOf.get(uid);
+      return id ? [[uid, id]] : [];
+    });
+  return { payload, remap, uidValidity };
+}
+
+/**
+ * The local rows to delete after a renumbered replay: a sync may or may not have
+ * re-inserted the folder under its new UIDs yet, so the UIDs are read in whichever
+ * numbering the database holds. In neither (renumbered again), the next sync decides.
+ */
+function localUidsLeft<T extends Target>(
+  db: Database,
+  target: T,
+  remapped: Remapped<T>,
+  left: number[] | undefined,
+): number[] | undefined {
+  if (!left) return undefined;
+  const local = db
+    .prepare<[string], { uid_validity: number | null }>('SELECT uid_validity FROM folders WHERE id = ?')
+    .get(target.folderId)?.uid_validity;
+  if (local === remapped.uidValidity) return left;
+  if (local === target.uidValidity) return oldUidsLeft(remapped.remap, left);
+  return undefined;
 }
 
 async function storeFlagOnServer(session: ImapSession, payload: StoreFlagPayload): Promise<undefined> {

@@ -85,6 +85,8 @@ describe('ActionService', () => {
       path: 'INBOX',
       uidValidity: 42,
       uids: [12],
+      // What finds the message again should INBOX be renumbered before the replay.
+      identities: [{ uid: 12, messageId: '<two@x>', size: 10, internalDate: 0 }],
       flag: '\\Seen',
       value: true,
     });

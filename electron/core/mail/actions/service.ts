@@ -10,6 +10,7 @@ import { CartableError } from '../../../../shared/contract/index.ts';
 import { insertTaskRow } from '../../tasks/queue.ts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../ports.ts';
+import { identityOfRow } from './identity.ts';
 import {
   cancelTasks,
   hasFlag,
@@ -166,8 +167,12 @@ export class ActionService {
     const { db } = this.#deps;
     const trash = specialFolder(db, accountId, 'trash');
     const rows = db
-      .prepare<[string], { id: number; uid: number }>(
-        'SELECT id, uid FROM messages WHERE folder_id = ? AND pending_action IS NULL ORDER BY uid',
+      .prepare<
+        [string],
+        { id: number; uid: number; message_id: string | null; size: number; internal_date: number }
+      >(
+        `SELECT id, uid, message_id, size, internal_date FROM messages
+         WHERE folder_id = ? AND pending_action IS NULL ORDER BY uid`,
       )
       .all(trash.id);
     const now = this.#deps.clock.now();
@@ -185,6 +190,7 @@ export class ActionService {
         path: trash.path,
         uidValidity: trash.uidValidity,
         uids: rows.map((row) => row.uid),
+        identities: rows.map(identityOfRow),
       };
       const taskId = insertTaskRow(db, actionTaskKinds.expunge, payload, now, now);
       insertAction(db, {
@@ -224,6 +230,11 @@ export class ActionService {
       path: first.path,
       uidValidity: first.uid_validity,
     };
+    // What finds the messages again should the folder's UIDVALIDITY change before the replay.
+    const identified = (rows: readonly TargetRow[]) => ({
+      uids: rows.map((row) => row.uid),
+      identities: rows.map(identityOfRow),
+    });
     if (action.kind === 'markRead' || action.kind === 'flag') {
       const flag = action.kind === 'markRead' ? '\\Seen' : '\\Flagged';
       const changing = group.filter((row) => hasFlag(parseFlags(row), flag) !== action.value);
@@ -233,8 +244,10 @@ export class ActionService {
         revert.push([row.id, before]);
         writeFlags(db, row.id, withFlag(before, flag, action.value));
       }
-      const uids = changing.map((row) => row.uid);
-      return { kind: actionTaskKinds.storeFlag, payload: { ...base, uids, flag, value: action.value } };
+      return {
+        kind: actionTaskKinds.storeFlag,
+        payload: { ...base, ...identified(changing), flag, value: action.value },
+      };
     }
     let destination: FolderRef;
     if (action.kind === 'move') destination = folderOfAccount(db, accountId, action.folderId);
@@ -246,16 +259,21 @@ export class ActionService {
       actionId,
     );
     for (const row of group) revert.push([row.id, parseFlags(row)]);
-    const uids = group.map((row) => row.uid);
     // Delete inside Trash itself is for good.
     if (destination.id === first.folder_id)
-      return { kind: actionTaskKinds.expunge, payload: { ...base, uids } };
+      return { kind: actionTaskKinds.expunge, payload: { ...base, ...identified(group) } };
     const messageIds = group.flatMap((row): Array<[number, string]> =>
       row.message_id ? [[row.uid, row.message_id]] : [],
     );
     return {
       kind: actionTaskKinds.move,
-      payload: { ...base, uids, destinationId: destination.id, destination: destination.path, messageIds },
+      payload: {
+        ...base,
+        ...identified(group),
+        destinationId: destination.id,
+        destination: destination.path,
+        messageIds,
+      },
     };
   }
 }

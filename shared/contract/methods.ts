@@ -135,7 +135,13 @@ export const methods = {
         limit: z.number().int().min(1).max(200).default(50),
       })
       .strict(),
-    result: z.object({ total: z.number().int(), messages: z.array(messageSummarySchema) }),
+    result: z.object({
+      /** Matches counted, at most max(1000, offset + limit): counting every match is as slow as sorting them. */
+      total: z.number().int(),
+      /** More matches exist than `total`: shown as « plus de {total} ». */
+      totalCapped: z.boolean(),
+      messages: z.array(messageSummarySchema),
+    }),
   },
   /** A page of a folder as conversations (one row per thread). */
   'mail.listConversations': {

@@ -280,6 +280,62 @@ describe('each migration', () => {
     db.close();
   });
 
+  it('migration 11: search rows move to date-ordered keys, bodies included, and the triggers follow', () => {
+    const db = openDatabase(
+      ':memory:',
+      migrations.filter((m) => m.version <= 10),
+    );
+    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
+    db.prepare(
+      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
+    ).run();
+    const insert = db.prepare(
+      `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
+         sort_subject, sort_from, to_json, cc_json, has_attachments)
+       VALUES ('f', ?, '[]', 0, 0, 0, 0, ?, 10, ?, '', '', '[]', '[]', 0)`,
+    );
+    // Ids run against dates (a first sync, newest first); uids 2 and 3 share a second.
+    insert.run(4, 4_000_000, 'Conseil');
+    insert.run(3, 3_000_500, 'Conseil');
+    insert.run(2, 3_000_000, 'Conseil');
+    insert.run(1, 1_000_000, 'Conseil');
+    db.prepare("UPDATE message_search SET body = 'cantine' WHERE rowid IN (1, 4)").run();
+    const before = tables(db);
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 11),
+    );
+    expect(schemaVersion(db)).toBe(11);
+    expect(tables(db)).toEqual(before);
+    const find = (match: string) =>
+      db
+        .prepare<[string], { uid: number }>(
+          `SELECT m.uid FROM message_search JOIN messages m ON m.search_key = message_search.rowid
+           WHERE message_search MATCH ? ORDER BY message_search.rowid`,
+        )
+        .all(match)
+        .map((row) => row.uid);
+    // Newest first by rising key; within a second, the order search gave before (later date, then later id).
+    expect(find('"conseil"')).toEqual([4, 3, 2, 1]);
+    expect(find('"cantine"')).toEqual([4, 1]);
+    insert.run(5, 5_000_000, 'Conseil');
+    db.prepare("UPDATE messages SET subject = 'Sortie' WHERE uid = 4").run();
+    db.prepare('DELETE FROM messages WHERE uid = 1').run();
+    expect(find('"conseil"')).toEqual([5, 3, 2]);
+    expect(find('"sortie"')).toEqual([4]);
+    expect(find('"cantine"')).toEqual([4]);
+    // The bulk-load settings were put back to FTS5's defaults.
+    expect(
+      db
+        .prepare("SELECT k, v FROM message_search_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k")
+        .all(),
+    ).toEqual([
+      { k: 'automerge', v: 4 },
+      { k: 'crisismerge', v: 16 },
+    ]);
+    db.close();
+  });
+
   it('migration 3: a task state outside the known ones is rejected', () => {
     const db = openDatabase(':memory:');
     expect(() =>

@@ -14,6 +14,7 @@ import { quota } from './migrations/0007-quota.ts';
 import { threads } from './migrations/0008-threads.ts';
 import { mailActions } from './migrations/0009-actions.ts';
 import { outbox } from './migrations/0010-outbox.ts';
+import { searchKey } from './migrations/0011-search-key.ts';
 import type { Migration } from './migrations/migration.ts';
 
 /** Sorted by version, so where a step is registered in the list does not matter. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   threads,
   mailActions,
   outbox,
+  searchKey,
 ].sort((a, b) => a.version - b.version);
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

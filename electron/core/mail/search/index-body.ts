@@ -18,7 +18,11 @@ export function indexBody(
   attachmentNames: readonly string[],
 ): boolean {
   const result = db
-    .prepare<[string, string, number]>('UPDATE message_search SET body = ?, attachments = ? WHERE rowid = ?')
+    // The FTS rowid is the message's search_key (migration 11); an unknown id gives NULL, no row.
+    .prepare<[string, string, number]>(
+      `UPDATE message_search SET body = ?, attachments = ?
+       WHERE rowid = (SELECT search_key FROM messages WHERE id = ?)`,
+    )
     .run(
       bodyText.slice(0, MAX_INDEXED_BODY_CHARS),
       attachmentNames.slice(0, MAX_INDEXED_ATTACHMENT_NAMES).join('\n'),

@@ -149,7 +149,7 @@ describe('searchMessages', () => {
     expect([0, 2, 4].flatMap((offset) => page(offset).messages.map((m) => m.uid))).toEqual([
       20, 21, 22, 23, 24,
     ]);
-    expect(page(10)).toEqual({ total: 5, messages: [] });
+    expect(page(10)).toEqual({ total: 5, totalCapped: false, messages: [] });
   });
 
   it('returns summaries as the list does', () => {
@@ -172,7 +172,7 @@ describe('searchMessages', () => {
   });
 
   it('finds nothing for an empty or noise-only query, and never throws on hostile text', () => {
-    expect(search('')).toEqual({ total: 0, messages: [] });
+    expect(search('')).toEqual({ total: 0, totalCapped: false, messages: [] });
     for (const hostile of [
       'x'.repeat(10_000),
       '"unbalanced',

@@ -25,6 +25,9 @@ import { BodyRepository } from './mail/body/body-repository.ts';
 import { BodyService, fetchRecentBodies } from './mail/body/body-service.ts';
 import { schoolYearStart } from './mail/body/school-year.ts';
 import { ChangeNotifier } from './mail/change-notifier.ts';
+import { DraftRepository } from './mail/drafts/draft-repository.ts';
+import { DraftService } from './mail/drafts/draft-service.ts';
+import { registerDraftTasks } from './mail/drafts/draft-upload.ts';
 import { DEFAULT_POLL_INTERVAL_MS, MailWatch } from './mail/mail-watch.ts';
 import { listConversations, listThread } from './mail/conversations.ts';
 import { listMessages } from './mail/message-list.ts';
@@ -225,6 +228,23 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     requestSync: (accountId, paths) => tasks.enqueueUnique('mail.syncAccount', { accountId, paths }),
   });
 
+  // Drafts: kept here at once, their latest version replicated to the Drafts folder by a task.
+  const draftRepository = new DraftRepository(db);
+  const drafts = new DraftService({
+    repository: draftRepository,
+    clock: ports.clock,
+    account: (accountId) => accountRepository.get(accountId),
+    kickTasks: () => tasks.kick(),
+    onChanged: (accountId) => emit('mail.draftsChanged', { accountId }),
+  });
+  registerDraftTasks(tasks, {
+    repository: draftRepository,
+    logger: ports.logger,
+    account: (accountId) => accountRepository.get(accountId),
+    openSession: openAccountSession,
+    onChanged: (accountId) => emit('mail.draftsChanged', { accountId }),
+  });
+
   // Sending: the outbox holds each message until its undo delay has passed and the server took it.
   const outbox = new OutboxService({
     repository: new OutboxRepository(db),
@@ -236,6 +256,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     openImap: openAccountSession,
     kickTasks: () => tasks.kick(),
     onChanged: (accountId) => emit('mail.outboxChanged', { accountId }),
+    draftSent: (draftId) => drafts.sent(draftId),
   });
   tasks.register(SEND_TASK, outboxPayload, (payload) => outbox.runSend(payload));
   tasks.register(SENT_COPY_TASK, outboxPayload, (payload) => outbox.runFileSentCopy(payload));
@@ -289,10 +310,15 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
         accounts.require(accountId);
         return quotas.get(accountId) ?? null;
       },
-      'mail.send': ({ accountId, message, undoDelayMs }) => outbox.queue(accountId, message, undoDelayMs),
+      'mail.send': ({ accountId, message, undoDelayMs, draftId }) =>
+        outbox.queue(accountId, message, undoDelayMs, draftId),
       'mail.cancelSend': ({ outboxId }) => ({ cancelled: outbox.cancel(outboxId) }),
       'mail.resolveUncertain': ({ outboxId, decision }) => outbox.resolveUncertain(outboxId, decision),
       'mail.outbox': ({ accountId }) => outbox.list(accountId),
+      'mail.saveDraft': ({ accountId, draftId, message }) => drafts.save(accountId, draftId, message),
+      'mail.getDraft': ({ draftId }) => drafts.open(draftId),
+      'mail.listDrafts': ({ accountId }) => drafts.list(accountId),
+      'mail.deleteDraft': ({ draftId }) => drafts.delete(draftId),
       'tasks.list': () => tasks.list(),
     },
     ports.logger,
@@ -300,6 +326,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
 
   // Before the queue runs: a send a crash caught in flight must become 'uncertain', not run again.
   outbox.recover();
+  drafts.recover();
   tasks.start();
   if (watching) mailWatch.start();
 

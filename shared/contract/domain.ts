@@ -254,30 +254,59 @@ const messageIdRefSchema = z
   .max(998)
   .regex(/^<[^<>\s]+>$/, 'identifiant de message attendu');
 
-/** What the user composed. The sender is the account itself (its address and display name). */
-export const composeMessageSchema = z
-  .object({
-    to: z.array(recipientSchema).max(MAX_RECIPIENTS).default([]),
-    cc: z.array(recipientSchema).max(MAX_RECIPIENTS).default([]),
-    bcc: z.array(recipientSchema).max(MAX_RECIPIENTS).default([]),
-    subject: z.string().max(998).default(''),
-    /** 10 MB of typed text is far beyond any real mail. */
-    text: z.string().max(10_000_000),
-    html: z.string().max(10_000_000).optional(),
-    /** Absolute paths of files read once, when the message is queued. */
-    attachments: z
-      .array(z.object({ path: z.string().min(1).max(4096) }))
-      .max(100)
-      .default([]),
-    inReplyTo: messageIdRefSchema.optional(),
-    references: z.array(messageIdRefSchema).max(500).optional(),
-  })
-  .refine((m) => m.to.length + m.cc.length + m.bcc.length > 0, { message: 'au moins un destinataire' })
-  .refine((m) => m.to.length + m.cc.length + m.bcc.length <= MAX_RECIPIENTS, {
-    message: 'trop de destinataires',
-  });
+/** The compose window's fields. The sender is the account itself (its address and display name). */
+const composeFieldsSchema = z.object({
+  to: z.array(recipientSchema).max(MAX_RECIPIENTS).default([]),
+  cc: z.array(recipientSchema).max(MAX_RECIPIENTS).default([]),
+  bcc: z.array(recipientSchema).max(MAX_RECIPIENTS).default([]),
+  subject: z.string().max(998).default(''),
+  /** 10 MB of typed text is far beyond any real mail. */
+  text: z.string().max(10_000_000),
+  html: z.string().max(10_000_000).optional(),
+  /** Absolute paths of files, read when the message is queued (a draft's, at each upload). */
+  attachments: z
+    .array(z.object({ path: z.string().min(1).max(4096) }))
+    .max(100)
+    .default([]),
+  inReplyTo: messageIdRefSchema.optional(),
+  references: z.array(messageIdRefSchema).max(500).optional(),
+});
+const recipientCount = (m: z.output<typeof composeFieldsSchema>) => m.to.length + m.cc.length + m.bcc.length;
+
+/** What the user composed, ready to send: at least one recipient. */
+export const composeMessageSchema = composeFieldsSchema
+  .refine((m) => recipientCount(m) > 0, { message: 'au moins un destinataire' })
+  .refine((m) => recipientCount(m) <= MAX_RECIPIENTS, { message: 'trop de destinataires' });
 export type ComposeMessage = z.infer<typeof composeMessageSchema>;
 export type ComposeMessageInput = z.input<typeof composeMessageSchema>;
+
+/** A message being written: the same fields, but whom to send it to may not be chosen yet. */
+export const draftMessageSchema = composeFieldsSchema.refine((m) => recipientCount(m) <= MAX_RECIPIENTS, {
+  message: 'trop de destinataires',
+});
+export type DraftMessage = z.infer<typeof draftMessageSchema>;
+
+/**
+ * A draft as the drafts list shows it. `onServer`: the latest version is the one copy in the
+ * account's Drafts folder; until then the text lives only on this computer. `error`: why the
+ * last upload failed (a full mailbox, no network); the local text is kept either way.
+ */
+export const draftSummarySchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  subject: z.string(),
+  to: z.array(addressSchema),
+  updatedAt: z.string(),
+  onServer: z.boolean(),
+  error: cartableErrorSchema.optional(),
+});
+export type DraftSummary = z.infer<typeof draftSummarySchema>;
+
+/** A draft reopened in the compose window. */
+export const draftSchema = draftSummarySchema.omit({ subject: true, to: true }).extend({
+  message: draftMessageSchema,
+});
+export type Draft = z.infer<typeof draftSchema>;
 
 /**
  * scheduled: waiting for the undo delay or for the network; sending: handed to the server,

@@ -38,6 +38,11 @@ export const errorCodes = [
   'UNDO_EXPIRED',
   'ATTACHMENT_UNREADABLE',
   'MESSAGE_TOO_LARGE',
+  /** The server refused to store a message: the mailbox is full (IMAP [OVERQUOTA], RFC 5530 §3). */
+  'QUOTA_EXCEEDED',
+  'DRAFT_NOT_FOUND',
+  /** The account has no Drafts folder (no \\Drafts SPECIAL-USE, no folder named like one). */
+  'DRAFTS_FOLDER_MISSING',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -34,6 +34,8 @@ export const events = {
   }),
   /** Outbox items of this account were queued, sent, cancelled or failed. */
   'mail.outboxChanged': z.object({ accountId: z.string() }),
+  /** Drafts of this account were saved, uploaded, sent or deleted. */
+  'mail.draftsChanged': z.object({ accountId: z.string() }),
   'tasks.changed': z.object({ taskId: z.string(), kind: z.string(), state: taskStateSchema }),
 } as const satisfies Record<string, z.ZodType>;
 

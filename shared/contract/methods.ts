@@ -9,6 +9,9 @@ import {
   accountSettingsSchema,
   composeMessageSchema,
   discoveryResultSchema,
+  draftMessageSchema,
+  draftSchema,
+  draftSummarySchema,
   emailSchema,
   folderSchema,
   messageBodySchema,
@@ -28,6 +31,8 @@ const idSchema = z.string().min(1).max(64);
 /** Passwords are opaque to us but bounded: a megabyte "password" is an attack. */
 const passwordSchema = z.string().min(1).max(1024);
 const noParams = z.object({}).strict();
+/** A draft's id is also the value of its X-Cartable-Draft header: a UUID, nothing a header could choke on. */
+const draftIdSchema = z.uuid();
 
 /** A sorted page of one folder, for the flat and the conversation lists alike. */
 const folderPageSchema = z
@@ -215,6 +220,8 @@ export const methods = {
         message: composeMessageSchema,
         /** The user's undo window (the settings offer a few seconds; 0 sends at once). */
         undoDelayMs: z.number().int().min(0).max(60_000).optional(),
+        /** The draft this message was written in: removed, here and on the server, once it is sent. */
+        draftId: draftIdSchema.optional(),
       })
       .strict(),
     result: z.object({ outboxId: z.string(), sendAt: z.string() }),
@@ -238,6 +245,31 @@ export const methods = {
   'mail.outbox': {
     params: z.object({ accountId: idSchema.optional() }).strict(),
     result: z.array(outboxItemSchema),
+  },
+  /**
+   * Stores the draft on this computer at once (new when `draftId` is absent), then a task puts
+   * this version in the account's Drafts folder and only then removes the previous copy there.
+   */
+  'mail.saveDraft': {
+    params: z
+      .object({ accountId: idSchema, draftId: draftIdSchema.optional(), message: draftMessageSchema })
+      .strict(),
+    result: z.object({ draftId: z.string() }),
+  },
+  /** A draft to reopen in the compose window; DRAFT_NOT_FOUND once sent or deleted. */
+  'mail.getDraft': {
+    params: z.object({ draftId: draftIdSchema }).strict(),
+    result: draftSchema,
+  },
+  /** Drafts, last edited first, of one account or of all. */
+  'mail.listDrafts': {
+    params: z.object({ accountId: idSchema.optional() }).strict(),
+    result: z.array(draftSummarySchema),
+  },
+  /** Gone from here at once; a task removes the copy in the Drafts folder. Deleting twice is harmless. */
+  'mail.deleteDraft': {
+    params: z.object({ draftId: draftIdSchema }).strict(),
+    result: z.object({ deleted: z.boolean() }),
   },
   'tasks.list': {
     params: noParams,

@@ -26,6 +26,10 @@ const network = new Set([
   'ENETUNREACH',
   'ECONNABORTED',
   'NoConnection',
+  // imapflow: the connection closed before the server's greeting (a proxy or firewall dropping
+  // it, a BYE "Too many connections"): the network's doing, worth retrying.
+  'ClosedAfterConnectTLS',
+  'ClosedAfterConnectText',
 ]);
 // OpenSSL verification failures as Node reports them.
 const tlsUntrusted =

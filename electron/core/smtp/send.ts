@@ -64,13 +64,21 @@ function messageIdDomain(address: string): string {
   return /^[A-Za-z0-9.-]+$/.test(domain) ? domain : 'cartable.localhost';
 }
 
-/** Builds the message once; every attempt and the copy in Sent use these same bytes. */
+/** The Message-ID `buildMessage` gives a message built with this id for this sender. */
+export function messageIdFor(id: string, senderAddress: string): string {
+  return `<${id}@${messageIdDomain(senderAddress)}>`;
+}
+
+/**
+ * Builds the message once; every attempt and the copy in Sent use these same bytes. `headers`
+ * are extra fields of ours (a draft's X-Cartable-Draft).
+ */
 export async function buildMessage(
   from: Sender,
   message: ComposeMessage,
-  options: { id: string; date: Date },
+  options: { id: string; date: Date; headers?: Readonly<Record<string, string>> },
 ): Promise<BuiltMessage> {
-  const messageId = `<${options.id}@${messageIdDomain(from.address)}>`;
+  const messageId = messageIdFor(options.id, from.address);
   const composer = new MailComposer({
     from: { name: from.name, address: from.address },
     to: addresses(message.to),
@@ -82,6 +90,7 @@ export async function buildMessage(
     attachments: await readAttachments(message.attachments),
     messageId,
     date: options.date,
+    ...(options.headers === undefined ? {} : { headers: { ...options.headers } }),
     ...(message.inReplyTo === undefined ? {} : { inReplyTo: message.inReplyTo }),
     ...(message.references === undefined ? {} : { references: message.references }),
   });

@@ -32,6 +32,7 @@ interface OutboxRow {
   updated_at: string;
   sent_at: string | null;
   error_json: string | null;
+  draft_id: string | null;
 }
 
 export interface OutboxRecord {
@@ -45,6 +46,8 @@ export interface OutboxRecord {
   taskId: string | null;
   sentCopy: SentCopy;
   createdAt: string;
+  /** The draft it was written in, removed once the message is sent. */
+  draftId: string | null;
 }
 
 export interface NewOutboxRow {
@@ -57,6 +60,7 @@ export interface NewOutboxRow {
   raw: Buffer;
   sendAt: string;
   now: string;
+  draftId?: string;
 }
 
 export const SEND_TASK = 'mail.send';
@@ -97,8 +101,8 @@ export class OutboxRepository {
       this.#db
         .prepare(
           `INSERT INTO outbox (id, account_id, message_id, subject, to_json, envelope_json, raw, state, send_at,
-             attempts, task_id, sent_copy, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, 0, ?, 'pending', ?, ?)`,
+             attempts, task_id, sent_copy, created_at, updated_at, draft_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, 0, ?, 'pending', ?, ?, ?)`,
         )
         .run(
           row.id,
@@ -112,6 +116,7 @@ export class OutboxRepository {
           taskId,
           row.now,
           row.now,
+          row.draftId ?? null,
         );
     });
   }
@@ -130,6 +135,7 @@ export class OutboxRepository {
       taskId: row.task_id,
       sentCopy: row.sent_copy,
       createdAt: row.created_at,
+      draftId: row.draft_id,
     };
   }
 

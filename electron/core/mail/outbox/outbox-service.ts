@@ -49,6 +49,11 @@ export interface OutboxDeps {
   retryBaseMs?: number;
   /** The SMTP submission (unit tests replace it to play each outcome). */
   submit?: typeof submitMessage;
+  /**
+   * The message written in this draft is sent: the draft goes (here and, by a task, on the
+   * server). Called inside the transaction that records the send.
+   */
+  draftSent?: (draftId: string) => void;
 }
 
 export class OutboxService {
@@ -89,6 +94,7 @@ export class OutboxService {
     accountId: string,
     message: ComposeMessage,
     undoDelayMs = DEFAULT_UNDO_DELAY_MS,
+    draftId?: string,
   ): Promise<{ outboxId: string; sendAt: string }> {
     const account = this.#deps.account(accountId);
     if (!account) throw new CartableError('ACCOUNT_NOT_FOUND', { id: accountId });
@@ -109,6 +115,8 @@ export class OutboxService {
       raw: built.raw,
       sendAt,
       now: now.toISOString(),
+      // Kept until the server accepts the message: an undone or refused send leaves the draft.
+      ...(draftId === undefined ? {} : { draftId }),
     });
     this.#deps.onChanged(accountId);
     this.#deps.kickTasks();
@@ -162,6 +170,7 @@ export class OutboxService {
         sentCopy: serverFiles ? 'server' : 'pending',
       });
       if (ok && !serverFiles) this.#repository.insertTask(SENT_COPY_TASK, { accountId, outboxId }, at, at);
+      if (ok && record.draftId !== null) this.#deps.draftSent?.(record.draftId);
       return ok;
     });
     if (!moved) throw refused();
@@ -209,14 +218,16 @@ export class OutboxService {
         return;
       case 'sent': {
         const serverFiles = this.#deps.serverFilesSentCopy?.(accountId) ?? false;
+        const { draftId } = this.#repository.get(outboxId) ?? { draftId: null };
         this.#repository.transaction(() => {
-          this.#repository.apply(outboxId, 'delivered', at, {
+          const delivered = this.#repository.apply(outboxId, 'delivered', at, {
             error: null,
             sentAt: at,
             taskId: null,
             sentCopy: serverFiles ? 'server' : 'pending',
           });
           if (!serverFiles) this.#repository.insertTask(SENT_COPY_TASK, { accountId, outboxId }, at, at);
+          if (delivered && draftId !== null) this.#deps.draftSent?.(draftId);
         });
         this.#deps.logger.info('message sent', { attempts });
         break;

@@ -112,6 +112,14 @@ export const en: Messages = {
   'error.ATTACHMENT_UNREADABLE.hint': 'Check that the file {path} still exists, then attach it again.',
   'error.MESSAGE_TOO_LARGE.message': 'The message is too large to be sent.',
   'error.MESSAGE_TOO_LARGE.hint': 'Remove attachments or share large files through a link.',
+  'error.QUOTA_EXCEEDED.message': 'Your mailbox is full: the server refused to store this message.',
+  'error.QUOTA_EXCEEDED.hint':
+    'Nothing is lost: this message stays saved on this computer. Empty the trash or archive old messages, then save it again.',
+  'error.DRAFT_NOT_FOUND.message': 'This draft no longer exists.',
+  'error.DRAFT_NOT_FOUND.hint': 'It may have been sent or deleted, for instance from another window.',
+  'error.DRAFTS_FOLDER_MISSING.message': 'This account has no “Drafts” folder on the server.',
+  'error.DRAFTS_FOLDER_MISSING.hint':
+    'The draft stays saved on this computer. Create a “Drafts” folder in your academy’s webmail, then save it again.',
 
   'wizard.title': 'Add an account',
   'wizard.intro': 'Enter your academy address and your password: Cartable finds the settings for you.',

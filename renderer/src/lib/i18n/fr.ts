@@ -124,6 +124,16 @@ export const fr = {
     'Vérifiez que le fichier {path} existe toujours, puis joignez-le à nouveau.',
   'error.MESSAGE_TOO_LARGE.message': 'Le message est trop volumineux pour être envoyé.',
   'error.MESSAGE_TOO_LARGE.hint': 'Retirez des pièces jointes ou partagez les gros fichiers par un lien.',
+  'error.QUOTA_EXCEEDED.message':
+    'Votre boîte aux lettres est pleine : le serveur a refusé d’y enregistrer ce message.',
+  'error.QUOTA_EXCEEDED.hint':
+    'Rien n’est perdu : ce message reste enregistré sur cet ordinateur. Videz la corbeille ou archivez d’anciens messages, puis enregistrez-le de nouveau.',
+  'error.DRAFT_NOT_FOUND.message': 'Ce brouillon n’existe plus.',
+  'error.DRAFT_NOT_FOUND.hint':
+    'Il a peut-être été envoyé ou supprimé, par exemple depuis une autre fenêtre.',
+  'error.DRAFTS_FOLDER_MISSING.message': 'Ce compte n’a pas de dossier « Brouillons » sur le serveur.',
+  'error.DRAFTS_FOLDER_MISSING.hint':
+    'Le brouillon reste enregistré sur cet ordinateur. Créez un dossier « Brouillons » dans le webmail de votre académie, puis enregistrez-le de nouveau.',
 
   'wizard.title': 'Ajouter un compte',
   'wizard.intro':

@@ -16,6 +16,7 @@ import { mailActions } from './migrations/0009-actions.ts';
 import { outbox } from './migrations/0010-outbox.ts';
 import { searchKey } from './migrations/0011-search-key.ts';
 import { drafts } from './migrations/0012-drafts.ts';
+import { listOrder } from './migrations/0013-list-order.ts';
 import type { Migration } from './migrations/migration.ts';
 
 /** Sorted by version, so where a step is registered in the list does not matter. */
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   outbox,
   searchKey,
   drafts,
+  listOrder,
 ].sort((a, b) => a.version - b.version);
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -37,6 +37,7 @@ import { insertTaskRow } from './tasks/queue.ts';
 import { MessageRepository } from './mail/message-repository.ts';
 import { OutboxRepository, SEND_TASK, SENT_COPY_TASK } from './mail/outbox/outbox-repository.ts';
 import { OutboxService } from './mail/outbox/outbox-service.ts';
+import { defaultDownloadsDir, freeDownloadPath } from './files/download-path.ts';
 import { indexBody } from './mail/search/index-body.ts';
 import { searchMessages } from './mail/search/search.ts';
 import { SyncStateRepository } from './mail/sync-state.ts';
@@ -288,6 +289,9 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       'mail.getBody': ({ messageId }) => bodies.getBody(messageId),
       'mail.saveAttachment': ({ messageId, partId, destination }) =>
         bodies.saveAttachment(messageId, partId, destination),
+      'mail.downloadPath': async ({ filename }) => ({
+        path: await freeDownloadPath(options.downloadsDir ?? defaultDownloadsDir(), filename),
+      }),
       'mail.listConversations': (query) => {
         if (!folders.exists(query.folderId))
           throw new CartableError('FOLDER_NOT_FOUND', { id: query.folderId });

@@ -58,6 +58,8 @@ export interface CoreOptions {
   pollIntervalMs?: number;
   /** Network timeout for one connection attempt, in ms. */
   connectTimeoutMs?: number;
+  /** Where attachments are saved when the host has no save dialog (default ~/Downloads). */
+  downloadsDir?: string;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

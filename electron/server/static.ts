@@ -25,7 +25,10 @@ export function contentSecurityPolicy(origin: string): string {
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // The mail frame (a srcdoc, so it inherits this policy) may show a message's remote images
+    // once the user asks; its own CSP allows them only for that render. Nothing else of ours
+    // ever puts a remote URL in an <img>. srcdoc frames need nothing from frame-src.
+    "img-src 'self' data: blob: http: https:",
     "font-src 'self'",
     `connect-src 'self' ${ws}`,
     "frame-src 'self' blob: data:",

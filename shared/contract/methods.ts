@@ -127,6 +127,14 @@ export const methods = {
     result: z.object({ path: z.string(), size: z.number().int() }),
   },
   /**
+   * A free file path in the user's Downloads folder for an attachment's name (made safe), for
+   * hosts without a save dialog; pass it to mail.saveAttachment.
+   */
+  'mail.downloadPath': {
+    params: z.object({ filename: z.string().max(1000) }).strict(),
+    result: z.object({ path: z.string() }),
+  },
+  /**
    * Full-text search with operators (de:, à:, objet:, pj:, avant:, après:, taille>), newest first.
    * Scope: the folder, else every folder of the account, else every account.
    */

@@ -20,6 +20,7 @@ export const icons = {
   folder: 'M4 5h5l2 2h9a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z',
   chevron: 'M9 6l6 6-6 6',
   warning: 'M12 3l10 18H2zM12 10v5M12 18v.01',
+  attachment: 'M20 11l-8 8a5 5 0 0 1-7-7l8-8a3.5 3.5 0 0 1 5 5l-8 8a2 2 0 0 1-3-3l7-7',
 } as const;
 
 export type IconName = keyof typeof icons;

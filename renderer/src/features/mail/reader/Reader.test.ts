@@ -1,0 +1,202 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import type { MessageBody, MessageSummary } from '$shared/contract/index.ts';
+import { i18n } from '../../../lib/i18n/index.ts';
+import { FakeRpc } from '../../../lib/rpc/testing.ts';
+import { Reader } from './index.ts';
+import { checkLink } from './link-check.ts';
+import LinkConfirm from './LinkConfirm.svelte';
+
+const message: MessageSummary = {
+  id: 7,
+  folderId: 'f1',
+  uid: 42,
+  subject: 'Conseil de classe',
+  from: { name: 'Rectorat', address: 'no-reply@evil.example' },
+  to: [{ name: 'Marie Dupont', address: 'marie.dupont@ac-lyon.fr' }],
+  date: Date.UTC(2026, 9, 15, 15, 0),
+  size: 1000,
+  seen: false,
+  flagged: false,
+  answered: false,
+  hasAttachments: true,
+};
+
+function body(overrides: Partial<MessageBody>): MessageBody {
+  return {
+    messageId: 7,
+    text: null,
+    html: null,
+    parts: [],
+    inline: [],
+    note: null,
+    fetchedAt: 0,
+    ...overrides,
+  };
+}
+
+function setup(result: MessageBody, props: Partial<MessageSummary> = {}) {
+  const rpc = new FakeRpc({
+    'mail.getBody': () => result,
+    'mail.downloadPath': ({ filename }) => ({ path: `/home/marie/Downloads/${filename}` }),
+    'mail.saveAttachment': ({ destination }) => ({ path: destination, size: 10 }),
+  });
+  render(Reader, { props: { message: { ...message, ...props } }, context: rpc.context() });
+  return rpc;
+}
+
+const frame = () => screen.findByTestId<HTMLIFrameElement>('mail-frame');
+
+describe('the reader', () => {
+  beforeEach(() => {
+    i18n.setLocale('fr');
+    localStorage.clear();
+  });
+
+  test('shows the sender’s name and real address, the recipients and a French date', async () => {
+    setup(body({ text: 'Bonjour' }));
+    expect(screen.getByTestId('reader-subject').textContent).toBe('Conseil de classe');
+    expect(screen.getByTestId('reader-from').textContent).toContain('Rectorat');
+    expect(screen.getByTestId('reader-from-address').textContent).toBe('<no-reply@evil.example>');
+    expect(screen.getByTestId('reader-to').textContent).toBe('Marie Dupont <marie.dupont@ac-lyon.fr>');
+    expect(screen.getByRole('article').textContent).toMatch(/jeudi 15 octobre 2026/);
+    expect(screen.getByTestId('reader-has-attachments')).toBeTruthy();
+    expect((await screen.findByTestId('plain-text')).textContent).toContain('Bonjour');
+  });
+
+  test('renders HTML only in a sandboxed frame without scripts, whose srcdoc carries the CSP', async () => {
+    setup(body({ html: '<p>Bonjour</p><script>parent.pwned = 1</script>' }));
+    const element = await frame();
+    expect(element.getAttribute('sandbox')).toBe('allow-same-origin');
+    const srcdoc = element.getAttribute('srcdoc') ?? '';
+    expect(srcdoc).toContain(`content="default-src 'none'; img-src data: blob:;`);
+    expect(srcdoc).toContain('<p>Bonjour</p>');
+    expect(srcdoc).not.toContain('<script>parent');
+    expect(screen.queryByTestId('remote-bar')).toBeNull();
+  });
+
+  test('blocks remote images until asked, for this message only', async () => {
+    setup(body({ html: '<img src="https://tracker.example/p.gif"><p>Lettre</p>' }));
+    const element = await frame();
+    expect(element.getAttribute('srcdoc')).not.toContain('tracker.example');
+    const bar = await screen.findByTestId('remote-bar');
+    expect(bar.textContent).toContain('Des contenus distants ont été bloqués');
+    await fireEvent.click(within(bar).getByRole('button', { name: 'Afficher pour ce message' }));
+    expect(element.getAttribute('srcdoc')).toContain('https://tracker.example/p.gif');
+    expect(element.getAttribute('srcdoc')).toContain('img-src data: blob: http: https:');
+    expect(screen.queryByTestId('remote-bar')).toBeNull();
+    expect(localStorage.getItem('cartable.remoteContentSenders')).toBeNull();
+  });
+
+  test('"always for this sender" remembers the address', async () => {
+    setup(body({ html: '<img src="https://cdn.example/logo.png">' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Toujours pour cet expéditeur' }));
+    expect((await frame()).getAttribute('srcdoc')).toContain('https://cdn.example/logo.png');
+    expect(JSON.parse(localStorage.getItem('cartable.remoteContentSenders') ?? '[]')).toEqual([
+      'no-reply@evil.example',
+    ]);
+  });
+
+  test('a link asks first and shows its real target; opening goes through window.open with noopener', async () => {
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    setup(body({ text: 'Connectez-vous : https://ac-lyon.fr.evil.example/login' }));
+    await fireEvent.click(await screen.findByRole('link', { name: 'https://ac-lyon.fr.evil.example/login' }));
+    const dialog = screen.getByRole('dialog', { name: 'Ouvrir ce lien ?' });
+    expect(within(dialog).getByTestId('link-target').textContent).toBe(
+      'https://ac-lyon.fr.evil.example/login',
+    );
+    expect(open).not.toHaveBeenCalled();
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Ouvrir dans le navigateur' }));
+    expect(open).toHaveBeenCalledWith(
+      'https://ac-lyon.fr.evil.example/login',
+      '_blank',
+      'noopener,noreferrer',
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    open.mockRestore();
+  });
+
+  test('the link dialog warns when the text shows another domain, and Escape closes it', async () => {
+    const link = checkLink('https://evil.example/login', 'ac-lyon.fr');
+    if (!link) throw new Error('link refused');
+    const onclose = vi.fn();
+    render(LinkConfirm, { props: { link, onclose } });
+    expect(screen.getByTestId('link-mismatch').textContent).toContain(
+      'Le texte affiche ac-lyon.fr mais le lien mène à evil.example.',
+    );
+    expect(document.activeElement?.textContent).toBe('Annuler');
+    await fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(onclose).toHaveBeenCalled();
+  });
+
+  test('lists attachments with size in Ko, warns about disguised programs, saves on request only', async () => {
+    const rpc = setup(
+      body({
+        text: 'PJ',
+        parts: [
+          {
+            partId: '2',
+            filename: 'bulletin.pdf',
+            mimeType: 'application/pdf',
+            size: 1536,
+            contentId: null,
+            disposition: 'attachment',
+          },
+          {
+            partId: '3',
+            filename: 'bulletin.pdf.exe',
+            mimeType: 'application/octet-stream',
+            size: 2 * 1024 * 1024,
+            contentId: null,
+            disposition: 'attachment',
+          },
+        ],
+      }),
+    );
+    const items = await screen.findAllByTestId('attachment');
+    expect(items[0]?.textContent).toContain('1,5 Ko');
+    expect(within(items[0] as HTMLElement).queryByTestId('attachment-warning')).toBeNull();
+    expect(within(items[1] as HTMLElement).getByTestId('attachment-warning').textContent).toContain(
+      'Nom trompeur',
+    );
+    expect(items[1]?.textContent).toContain('2 Mo');
+    expect(rpc.callsOf('mail.saveAttachment')).toEqual([]);
+    await fireEvent.click(
+      within(items[1] as HTMLElement).getByRole('button', { name: 'Enregistrer bulletin.pdf.exe' }),
+    );
+    expect((await screen.findByTestId('attachment-saved')).textContent).toBe(
+      'Enregistré dans /home/marie/Downloads/bulletin.pdf.exe',
+    );
+    expect(rpc.callsOf('mail.saveAttachment')).toEqual([
+      { messageId: 7, partId: '3', destination: '/home/marie/Downloads/bulletin.pdf.exe' },
+    ]);
+  });
+
+  test('an invitation part shows a card', async () => {
+    setup(
+      body({
+        text: 'Invitation',
+        parts: [
+          {
+            partId: '2',
+            filename: 'invite.ics',
+            mimeType: 'text/calendar',
+            size: 900,
+            contentId: null,
+            disposition: null,
+          },
+        ],
+      }),
+    );
+    expect((await screen.findByTestId('invitation')).textContent).toContain('invite.ics');
+  });
+
+  test('in English too', async () => {
+    i18n.setLocale('en');
+    setup(body({ html: '<img src="http://x.example/a.png">' }), {
+      from: { name: '', address: 'other@x.example' },
+    });
+    expect((await screen.findByTestId('remote-bar')).textContent).toContain('Remote content was blocked');
+    expect(screen.getByRole('article').textContent).toMatch(/Thursday, 15 October 2026/);
+  });
+});

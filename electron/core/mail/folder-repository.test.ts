@@ -107,3 +107,23 @@ describe('FolderRepository.replace while folder operations wait for their replay
     expect(folders.list('a').map((f) => f.path)).toEqual(['INBOX']);
   });
 });
+
+describe('FolderRepository.list counts', () => {
+  it('are the server’s STATUS until the first sync is done, then the rows held (a mark read shows at once)', () => {
+    const { db, folders } = withAccount();
+    folders.replace('a', [inbox]);
+    const id = folders.list('a')[0]?.id ?? '';
+    const insert = db.prepare(
+      `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
+         sort_subject, sort_from, to_json, cc_json, has_attachments)
+       VALUES (?, ?, '[]', ?, 0, 0, 0, 0, 1, '', '', '', '[]', '[]', 0)`,
+    );
+    insert.run(id, 1, 0);
+    insert.run(id, 2, 1);
+    expect(folders.list('a')[0]).toMatchObject({ messages: 3, unseen: 1 });
+    db.prepare('UPDATE folders SET initial_done = 1 WHERE id = ?').run(id);
+    expect(folders.list('a')[0]).toMatchObject({ messages: 2, unseen: 1 });
+    db.prepare('UPDATE messages SET seen = 1 WHERE uid = 1').run();
+    expect(folders.list('a')[0]).toMatchObject({ messages: 2, unseen: 0 });
+  });
+});

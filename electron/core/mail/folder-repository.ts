@@ -31,6 +31,10 @@ interface FolderRow {
   subscribed: number;
   messages: number | null;
   unseen: number | null;
+  initial_done: number;
+  /** Migration 13's kept counts of the visible rows. */
+  local_messages: number | null;
+  local_unseen: number | null;
 }
 
 export class FolderRepository {
@@ -49,8 +53,13 @@ export class FolderRepository {
 
   list(accountId: string): Folder[] {
     return this.#db
-      .prepare<[string], FolderRow>('SELECT * FROM folders WHERE account_id = ? ORDER BY path')
+      .prepare<[string], FolderRow>(
+        `SELECT f.*, c.messages AS local_messages, c.unseen AS local_unseen
+         FROM folders f LEFT JOIN folder_counts c ON c.folder_id = f.id
+         WHERE f.account_id = ? ORDER BY f.path`,
+      )
       .all(accountId)
+      .map((row) => this.#withLocalCounts(row))
       .map((row) =>
         folderSchema.parse({
           id: row.id,
@@ -65,6 +74,15 @@ export class FolderRepository {
           ...(row.unseen === null ? {} : { unseen: row.unseen }),
         }),
       );
+  }
+
+  /**
+   * Once a folder's first sync is done, its counts are the rows we hold: a mark read or a move
+   * shows at once instead of at the next STATUS. Before, the server's STATUS says more.
+   */
+  #withLocalCounts(row: FolderRow): FolderRow {
+    if (row.initial_done !== 1 || row.local_messages === null) return row;
+    return { ...row, messages: row.local_messages, unseen: row.local_unseen };
   }
 
   exists(folderId: string): boolean {

@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Account } from '$shared/contract/index.ts';
 import { i18n } from '../../lib/i18n/index.ts';
 import { FakeRpc } from '../../lib/rpc/testing.ts';
 import { folder, mailbox } from './fixtures.ts';
+import { fakeFolder, stubResizeObserver } from './list/list-fixtures.ts';
 import MailView from './MailView.svelte';
 
 const account: Account = {
@@ -18,7 +19,7 @@ const account: Account = {
 };
 
 function setup(folders = mailbox) {
-  const rpc = new FakeRpc({
+  const { rpc } = fakeFolder(12, {
     'mail.listFolders': () => folders,
     'mail.syncAccount': () => ({ taskId: 't1' }),
   });
@@ -29,8 +30,13 @@ function setup(folders = mailbox) {
 const treeItems = () => screen.getAllByRole('treeitem');
 const label = (item: HTMLElement) => item.querySelector('.name')?.textContent;
 
+beforeAll(stubResizeObserver);
+
 describe('Courrier folder pane', () => {
-  beforeEach(() => i18n.setLocale('fr'));
+  beforeEach(() => {
+    i18n.setLocale('fr');
+    localStorage.setItem('cartable.mail.conversations', 'off');
+  });
 
   test('shows the account name and special folders with French names, in order, with unread counts', async () => {
     setup();
@@ -76,8 +82,8 @@ describe('Courrier folder pane', () => {
     );
   });
 
-  test('arrows move through folders; selecting one shows an honest empty state', async () => {
-    setup();
+  test('arrows move through folders; selecting one shows its messages', async () => {
+    const rpc = setup();
     await screen.findByRole('tree');
     expect(screen.getByTestId('mail-choose')).toBeTruthy();
     const inbox = treeItems()[0]!;
@@ -88,11 +94,49 @@ describe('Courrier folder pane', () => {
     expect(drafts.getAttribute('aria-selected')).toBe('true');
     expect(drafts.tabIndex).toBe(0);
     expect(inbox.tabIndex).toBe(-1);
-    const empty = screen.getByTestId('mail-empty');
-    expect(within(empty).getByRole('heading', { name: 'Brouillons' })).toBeTruthy();
-    expect(empty.textContent).toContain('pas encore disponible');
+    const list = await screen.findByTestId('message-list');
+    expect(within(list).getByRole('heading', { name: /Brouillons/ })).toBeTruthy();
+    await waitFor(() =>
+      expect(rpc.callsOf('mail.listMessages').at(-1)).toMatchObject({ folderId: 'f-Drafts' }),
+    );
+    expect(screen.getByTestId('reader-empty').textContent).toContain('Sélectionnez un message');
     await fireEvent.click(treeItems().find((item) => item.dataset['path'] === 'Trash')!);
-    expect(within(screen.getByTestId('mail-empty')).getByRole('heading', { name: 'Corbeille' })).toBeTruthy();
+    await waitFor(() =>
+      expect(rpc.callsOf('mail.listMessages').at(-1)).toMatchObject({ folderId: 'f-Trash' }),
+    );
+    expect(
+      within(screen.getByTestId('message-list')).getByRole('heading', { name: /Corbeille/ }),
+    ).toBeTruthy();
+  });
+
+  test('the selected message goes to the reader and is marked read once shown a moment', async () => {
+    const rpc = setup();
+    await fireEvent.click((await screen.findAllByRole('treeitem'))[0]!);
+    const row = await waitFor(() => {
+      const found = screen.getAllByTestId('message-row').find((r) => r.dataset['messageId'] === '12');
+      if (!found) throw new Error('row 12 not shown yet');
+      return found;
+    });
+    expect(row.classList.contains('unread')).toBe(true);
+    await fireEvent.click(row);
+    await waitFor(() =>
+      expect(screen.getByTestId('reader-column').textContent).toContain('Conseil de classe n° 12'),
+    );
+    expect(rpc.callsOf('mail.act')).toEqual([]);
+    await waitFor(() =>
+      expect(rpc.callsOf('mail.act')).toEqual([
+        { messageIds: [12], action: { kind: 'markRead', value: true } },
+      ]),
+    );
+  });
+
+  test('unread counts are read again when the account’s messages change', async () => {
+    const rpc = setup();
+    await screen.findByRole('tree');
+    rpc.emit('mail.changed', { accountId: 'someone-else', folderIds: ['x'] });
+    rpc.emit('mail.changed', { accountId: 'acc-1', folderIds: ['f-INBOX'] });
+    rpc.emit('mail.changed', { accountId: 'acc-1', folderIds: ['f-Sent'] });
+    await waitFor(() => expect(rpc.callsOf('mail.listFolders')).toHaveLength(2));
   });
 
   test('re-queries on mail.foldersChanged for this account only', async () => {

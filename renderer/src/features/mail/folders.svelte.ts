@@ -12,6 +12,9 @@ import { buildFolderTree, visibleFolders } from './folder-tree.ts';
 
 export type FolderListStatus = LoadStatus;
 
+/** A sync announces changes per batch: the counts are read again at most this often. */
+const COUNTS_REFRESH_MS = 300;
+
 export class FolderListState {
   readonly collapsed = new SvelteSet<string>();
   readonly tree = $derived(buildFolderTree(this.folders));
@@ -49,9 +52,20 @@ export class FolderListState {
       if (accountId === this.accountId) void this.load();
     });
     const stopAccounts = this.#rpc.subscribe('accounts.changed', () => void this.load());
+    // Unread counts follow the messages (a mark read, a move): one re-query per burst of changes.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const stopMessages = this.#rpc.subscribe('mail.changed', ({ accountId }) => {
+      if (accountId !== this.accountId || pending !== undefined) return;
+      pending = setTimeout(() => {
+        pending = undefined;
+        void this.load();
+      }, COUNTS_REFRESH_MS);
+    });
     return () => {
       stopFolders();
       stopAccounts();
+      stopMessages();
+      clearTimeout(pending);
     };
   }
 

@@ -7,6 +7,15 @@ import { interpolate, type Vars } from './format.ts';
 
 const storageKey = 'cartable.locale';
 
+/** Keys that come as a `.one` and `.other` pair. */
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer Base}.one`
+    ? `${Base}.other` extends MessageKey
+      ? Base
+      : never
+    : never;
+}[MessageKey];
+
 function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
@@ -45,9 +54,9 @@ export class I18n {
   }
 
   /** Chooses a singular or plural key by the French and English rule (0 and 1 singular in French). */
-  plural(base: 'mail.unseen', count: number): string {
+  plural(base: PluralBase, count: number, vars?: Vars): string {
     const one = this.locale === 'fr' ? count < 2 : count === 1;
-    return this.t(one ? `${base}.one` : `${base}.other`, { count });
+    return this.t(one ? `${base}.one` : `${base}.other`, { ...vars, count });
   }
 }
 

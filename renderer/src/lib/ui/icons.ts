@@ -20,7 +20,10 @@ export const icons = {
   folder: 'M4 5h5l2 2h9a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z',
   chevron: 'M9 6l6 6-6 6',
   warning: 'M12 3l10 18H2zM12 10v5M12 18v.01',
+  flag: 'M5 21V4M5 4h11l-2 4 2 4H5',
   attachment: 'M20 11l-8 8a5 5 0 0 1-7-7l8-8a3.5 3.5 0 0 1 5 5l-8 8a2 2 0 0 1-3-3l7-7',
+  answered: 'M9 14L4 9l5-5M4 9h10a6 6 0 0 1 6 6v4',
+  keyboard: 'M3 6h18v12H3zM7 10h.01M11 10h.01M15 10h.01M7 14h10',
 } as const;
 
 export type IconName = keyof typeof icons;

@@ -17,6 +17,7 @@ import { AccountService } from './accounts/service.ts';
 import { openDatabase, schemaVersion } from './db/database.ts';
 import { createDiscoveryDeps, discoverAccount } from './discovery/index.ts';
 import { openImap, type ImapSession } from './imap/client.ts';
+import { SessionPool } from './imap/session-pool.ts';
 import { FolderRepository } from './mail/folder-repository.ts';
 import { ActionService } from './mail/actions/service.ts';
 import { registerActionTasks } from './mail/actions/replay.ts';
@@ -109,10 +110,13 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     }),
     onChanged: () => emit('accounts.changed', {}),
     onSaved: (account) => {
+      // New password, server or TLS pins: a kept session was opened under the old ones.
+      syncSessions.invalidate(account.id);
       tasks.enqueue('mail.syncAccount', { accountId: account.id });
       if (watching) mailWatch.watch(account);
     },
     onRemoved: (accountId) => {
+      syncSessions.invalidate(accountId);
       tasks.cancelForAccount(accountId);
       void mailWatch.unwatch(accountId);
     },
@@ -128,11 +132,9 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
         folders,
         messages,
         state: syncState,
-        network,
-        version: options.version,
         logger: ports.logger,
         extensions: options.syncExtensions ?? { qresync: true, condstore: true },
-        password: (id) => accounts.password(id),
+        withSession: (id, work) => syncSessions.use(id, work),
         onFoldersChanged: (id) => emit('mail.foldersChanged', { accountId: id }),
         onMessagesChanged: (id, folderId) => mailChanges.changed(id, folderId),
         ...(options.recentBodies === false
@@ -185,6 +187,11 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       options.version,
     );
   };
+
+  // Sync tasks run one after another and mostly on the same accounts: each borrows the
+  // account's kept session instead of paying a TLS probe, handshake and LOGIN every time.
+  // Bodies on demand, actions and the outbox keep their own connections.
+  const syncSessions = new SessionPool<ImapSession>({ open: (id) => openAccountSession(id) });
 
   // Folder create/rename/delete: shown at once, replayed by the queue, then the server's list wins.
   const folderOps = new FolderOps({
@@ -344,6 +351,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     async close() {
       await mailWatch.stop();
       await tasks.close();
+      await syncSessions.close();
       listeners.clear();
       db.close();
     },

@@ -154,11 +154,20 @@ function startHeldBackEngine() {
         folders,
         messages,
         state: new SyncStateRepository(db),
-        network,
-        version: 'test',
         logger,
         extensions: { qresync: true, condstore: true },
-        password: () => Promise.resolve(bob.password),
+        withSession: async (_accountId, work) => {
+          const session = await openImap(
+            { endpoint: endpoints.imaps, login: bob.login, password: bob.password, pins: [] },
+            network,
+            'test',
+          );
+          try {
+            await work(session);
+          } finally {
+            await session.close();
+          }
+        },
         onFoldersChanged: () => undefined,
         onMessagesChanged: () => undefined,
         onProgress: () => undefined,

@@ -27,8 +27,28 @@ export interface ImapSession {
   readonly context: { service: string; host: string; port: number };
   /** UIDs reported expunged (VANISHED) since last drained; `overflow` when past MAX_VANISHED_UIDS. */
   drainVanished(): { uids: number[]; overflow: boolean };
+  /** False once the server or the network ended the connection. */
+  readonly usable: boolean;
   list(): Promise<ListResponse[]>;
+  /** LOGOUT, or a plain close if the server no longer answers; never throws. */
   close(): Promise<void>;
+  /** Closes the socket at once, without LOGOUT (after a failure, mid-command). */
+  destroy(): void;
+}
+
+/**
+ * Dovecot answers LIST-STATUS of the selected mailbox from this connection's own view, not
+ * synced since its last command (2.3 imap-status.c; RFC 3501 §6.3.10 says not to ask STATUS
+ * of it): a kept session with the inbox still open would miss new mail. So leave it first.
+ * CLOSE expunges nothing in a mailbox opened read-only (RFC 3501 §6.4.2); one opened
+ * read-write is re-opened read-only before.
+ */
+async function deselect(client: ImapFlow): Promise<void> {
+  const selected = client.mailbox;
+  if (!selected) return;
+  if (!selected.readOnly) await client.mailboxOpen(selected.path, { readOnly: true });
+  // imapflow answers false, not an exception, when the server refused the CLOSE.
+  if (!(await client.mailboxClose())) throw new Error('CLOSE refused');
 }
 
 function isAuthFailure(error: unknown): boolean {
@@ -99,8 +119,12 @@ export async function openImap(
       overflow = false;
       return drained;
     },
+    get usable() {
+      return client.usable;
+    },
     async list() {
       try {
+        await deselect(client);
         // One LIST-STATUS (RFC 5819) gives every folder's counters and HIGHESTMODSEQ at once.
         return await client.list({
           statusQuery: { messages: true, unseen: true, uidValidity: true, highestModseq: true },
@@ -115,6 +139,9 @@ export async function openImap(
       } catch {
         client.close();
       }
+    },
+    destroy() {
+      client.close();
     },
   };
 }

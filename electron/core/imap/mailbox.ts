@@ -43,6 +43,51 @@ export function selectReadOnly(session: ImapSession, path: string): Promise<Sele
   return guarded(session, async () => toSelected(await session.client.mailboxOpen(path, { readOnly: true })));
 }
 
+/**
+ * `path` open read-only and up to date. A kept session (session-pool.ts) often has the inbox
+ * open already: a NOOP then brings the server's news as untagged EXISTS, VANISHED and FETCH in
+ * a few ms, where a new EXAMINE makes Dovecot reopen it (hundreds of ms for a 100,000-message
+ * inbox on the test stack). What the session then knows of UIDNEXT and HIGHESTMODSEQ is its
+ * running estimate, never above the server's: `refreshed` says so.
+ * Only the inbox: it cannot be deleted or renamed away (RFC 3501 §6.3.4-5), while another
+ * folder deleted and re-created meanwhile is not reported to a connection that has it open
+ * (Dovecot 2.3 keeps answering from the old one); only a new EXAMINE sees its new UIDVALIDITY.
+ * A renumbered inbox (a server-side restore) is caught by the next full sync, which lists the
+ * folders with none open.
+ */
+export function openReadOnly(session: ImapSession, path: string): Promise<SelectedMailbox> {
+  const current = session.client.mailbox;
+  if (path !== 'INBOX' || !current || current.path !== path || !current.readOnly)
+    return selectReadOnly(session, path);
+  return guarded(session, async () => {
+    await session.client.noop();
+    const refreshed = session.client.mailbox;
+    // A server may close the mailbox in answer (RFC 7162 §3.2.11 [CLOSED]): open it anew.
+    if (!refreshed || refreshed.path !== path) return selectReadOnly(session, path);
+    return { ...toSelected(refreshed), refreshed: true };
+  });
+}
+
+/** `path` open, as it is: for fetches by UID right after its sync, which need no refresh. */
+export async function ensureOpen(session: ImapSession, path: string): Promise<void> {
+  if (session.client.mailbox && session.client.mailbox.path === path) return;
+  await selectReadOnly(session, path);
+}
+
+/** Messages and unseen messages of the selected mailbox, as LIST-STATUS would count them. */
+export function selectedCounters(session: ImapSession): Promise<{ messages: number; unseen: number }> {
+  return guarded(session, async () => {
+    const messages = session.client.mailbox ? session.client.mailbox.exists : 0;
+    if (session.client.capabilities.has('ESEARCH')) {
+      // SEARCH RETURN (COUNT) (RFC 4731): the count alone, not one number per unseen message.
+      const answer = await session.client.search({ seen: false }, { returnOptions: ['COUNT'] });
+      if (answer && !Array.isArray(answer)) return { messages, unseen: answer.count ?? 0 };
+    }
+    const unseen = await session.client.search({ seen: false });
+    return { messages, unseen: unseen ? unseen.length : 0 };
+  });
+}
+
 /** UIDs of the selected mailbox, ascending: all of them, or those in `uidRange` ("n:*"). */
 export function searchUids(session: ImapSession, uidRange?: string): Promise<number[]> {
   return guarded(session, async () => {

@@ -1,23 +1,26 @@
 /**
- * One sync of one account over one IMAP connection: the folder list with
- * every folder's counters (one LIST-STATUS), then the messages of each folder
- * that changed, the inbox first and the rest in the order the user sees them.
+ * One sync of one account over one IMAP session (the account's kept one when
+ * it has one, see session-pool.ts): the folder list with every folder's
+ * counters (one LIST-STATUS), then the messages of each folder that changed,
+ * the inbox first and the rest in the order the user sees them, then the quota.
+ * A sync scoped to known folders (the inbox after IDLE woke up) skips the list
+ * and the quota, and counts each folder's messages while it has it open.
  * A folder whose HIGHESTMODSEQ did not move is skipped without a SELECT: any
  * append, expunge or flag change raises it (RFC 7162 §3.1.2.1).
  * A folder the server refuses (deleted meanwhile, no rights) is skipped and
  * logged; a lost connection fails the task so the queue retries.
  */
-import { CartableError, type Account } from '../../../shared/contract/index.ts';
+import { CartableError, type Account, type Folder } from '../../../shared/contract/index.ts';
 import { compareFolders } from '../../../shared/folders.ts';
 import type { Database } from '../db/database.ts';
-import { openImap, type ImapSession } from '../imap/client.ts';
+import type { ImapSession } from '../imap/client.ts';
+import { selectedCounters } from '../imap/mailbox.ts';
 import { readStorageQuota, type StorageQuota } from '../imap/quota.ts';
-import type { NetworkContext } from '../net/secure.ts';
 import type { Logger } from '../ports.ts';
 import type { FolderRepository } from './folder-repository.ts';
 import { syncFolderList, type FolderStatus } from './folder-sync.ts';
 import type { MessageRepository } from './message-repository.ts';
-import { syncFolderMessages } from './message-sync.ts';
+import { syncFolderMessages, type MessageSyncDeps } from './message-sync.ts';
 import type { SyncExtensions } from './model.ts';
 import type { FolderSyncState, SyncStateRepository } from './sync-state.ts';
 
@@ -26,11 +29,10 @@ export interface AccountSyncDeps {
   folders: FolderRepository;
   messages: MessageRepository;
   state: SyncStateRepository;
-  network: NetworkContext;
-  version: string;
   logger: Logger;
   extensions: SyncExtensions;
-  password(accountId: string): Promise<string>;
+  /** Runs the sync on a session of the account (kept between syncs by the core's pool). */
+  withSession(accountId: string, work: (session: ImapSession) => Promise<void>): Promise<void>;
   onFoldersChanged(accountId: string): void;
   onMessagesChanged(accountId: string, folderId: string): void;
   onProgress(accountId: string, folderId: string, synced: number, total: number): void;
@@ -62,60 +64,113 @@ export function unchangedSince(
   );
 }
 
+/** The folders a scoped sync names, if every one of them is known; the full sync otherwise. */
+function knownFolders(
+  deps: AccountSyncDeps,
+  accountId: string,
+  scope: AccountSyncScope,
+): Folder[] | undefined {
+  if (!scope.paths) return undefined;
+  const byPath = new Map(deps.folders.list(accountId).map((folder) => [folder.path, folder]));
+  const found = scope.paths.map((path) => byPath.get(path));
+  return found.every((folder) => folder !== undefined) ? found.sort(compareFolders) : undefined;
+}
+
 export async function syncAccount(
   account: Account,
   deps: AccountSyncDeps,
   scope: AccountSyncScope = {},
 ): Promise<void> {
-  const session = await openImap(
-    {
-      endpoint: account.imap,
-      login: account.login,
-      password: await deps.password(account.id),
-      pins: account.tlsPins,
-    },
-    deps.network,
-    deps.version,
-  );
+  await deps.withSession(account.id, async (session) => {
+    const known = knownFolders(deps, account.id, scope);
+    if (known && (await syncKnownFolders(session, account, deps, known))) return;
+    await syncWholeAccount(session, account, deps, scope);
+  });
+}
+
+function messageSyncDeps(account: Account, deps: AccountSyncDeps): MessageSyncDeps {
+  return {
+    db: deps.db,
+    messages: deps.messages,
+    state: deps.state,
+    extensions: deps.extensions,
+    onChanged: (folderId) => deps.onMessagesChanged(account.id, folderId),
+    onProgress: (folderId, synced, total) => deps.onProgress(account.id, folderId, synced, total),
+  };
+}
+
+async function syncOneFolder(
+  session: ImapSession,
+  account: Account,
+  deps: AccountSyncDeps,
+  folder: Folder,
+): Promise<void> {
   try {
-    const statuses = await syncFolderList(session, account.id, {
-      folders: deps.folders,
-      onChanged: (accountId) => deps.onFoldersChanged(accountId),
-    });
-    const wanted = scope.paths ? new Set(scope.paths) : undefined;
-    const ordered = deps.folders
-      .list(account.id)
-      .filter((folder) => !wanted || wanted.has(folder.path))
-      .sort(compareFolders);
-    for (const folder of ordered) {
-      if (unchangedSince(deps.state.get(folder.id), statuses.get(folder.path), deps.extensions)) continue;
-      try {
-        await syncFolderMessages(session, folder, {
-          db: deps.db,
-          messages: deps.messages,
-          state: deps.state,
-          extensions: deps.extensions,
-          onChanged: (folderId) => deps.onMessagesChanged(account.id, folderId),
-          onProgress: (folderId, synced, total) => deps.onProgress(account.id, folderId, synced, total),
-        });
-      } catch (error) {
-        if (!(error instanceof CartableError) || !folderOnly.has(error.code)) throw error;
-        deps.logger.warn('folder skipped', { path: folder.path, code: error.code });
-      }
-    }
-    if (deps.recentBodies) {
-      for (const folder of ordered) {
-        try {
-          await deps.recentBodies(session, folder);
-        } catch (error) {
-          if (!(error instanceof CartableError) || !folderOnly.has(error.code)) throw error;
-          deps.logger.warn('bodies skipped', { path: folder.path, code: error.code });
-        }
-      }
-    }
-    const quota = await readStorageQuota(session);
-    if (quota) deps.onQuota(account.id, quota);
-  } finally {
-    await session.close();
+    await syncFolderMessages(session, folder, messageSyncDeps(account, deps));
+  } catch (error) {
+    if (!(error instanceof CartableError) || !folderOnly.has(error.code)) throw error;
+    deps.logger.warn('folder skipped', { path: folder.path, code: error.code });
   }
+}
+
+async function fetchBodies(session: ImapSession, deps: AccountSyncDeps, folders: readonly Folder[]) {
+  if (!deps.recentBodies) return;
+  for (const folder of folders) {
+    try {
+      await deps.recentBodies(session, folder);
+    } catch (error) {
+      if (!(error instanceof CartableError) || !folderOnly.has(error.code)) throw error;
+      deps.logger.warn('bodies skipped', { path: folder.path, code: error.code });
+    }
+  }
+}
+
+/**
+ * Known folders only (the inbox after IDLE woke up): no LIST-STATUS of every folder, no quota
+ * (the next full sync reads both). A kept session usually has the inbox open still, so this is
+ * a NOOP, a UID SEARCH and the new headers. The folder's counters are counted while it is open.
+ * False when the server refused a folder: it may be gone, and only the full sync re-reads the list.
+ */
+async function syncKnownFolders(
+  session: ImapSession,
+  account: Account,
+  deps: AccountSyncDeps,
+  folders: readonly Folder[],
+): Promise<boolean> {
+  for (const folder of folders) {
+    try {
+      await syncFolderMessages(session, folder, messageSyncDeps(account, deps));
+      const { messages, unseen } = await selectedCounters(session);
+      if (deps.folders.setCounters(folder.id, messages, unseen)) deps.onFoldersChanged(account.id);
+    } catch (error) {
+      if (!(error instanceof CartableError) || !folderOnly.has(error.code)) throw error;
+      return false;
+    }
+  }
+  await fetchBodies(session, deps, folders);
+  return true;
+}
+
+async function syncWholeAccount(
+  session: ImapSession,
+  account: Account,
+  deps: AccountSyncDeps,
+  scope: AccountSyncScope,
+): Promise<void> {
+  const statuses = await syncFolderList(session, account.id, {
+    folders: deps.folders,
+    onChanged: (accountId) => deps.onFoldersChanged(accountId),
+  });
+  const wanted = scope.paths ? new Set(scope.paths) : undefined;
+  const ordered = deps.folders
+    .list(account.id)
+    .filter((folder) => !wanted || wanted.has(folder.path))
+    .sort(compareFolders);
+  for (const folder of ordered) {
+    if (unchangedSince(deps.state.get(folder.id), statuses.get(folder.path), deps.extensions)) continue;
+    await syncOneFolder(session, account, deps, folder);
+  }
+  await fetchBodies(session, deps, ordered);
+  const quota = await readStorageQuota(session);
+  if (quota) deps.onQuota(account.id, quota);
 }

@@ -145,4 +145,15 @@ export class FolderRepository {
       return changes > 0;
     })();
   }
+
+  /** The server's counts of a folder, read outside a LIST-STATUS; true when they changed. */
+  setCounters(folderId: string, messages: number | undefined, unseen: number | undefined): boolean {
+    return (
+      this.#db
+        .prepare(
+          'UPDATE folders SET messages = ?, unseen = ? WHERE id = ? AND (messages, unseen) IS NOT (?, ?)',
+        )
+        .run(messages ?? null, unseen ?? null, folderId, messages ?? null, unseen ?? null).changes > 0
+    );
+  }
 }

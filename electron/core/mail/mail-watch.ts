@@ -12,8 +12,14 @@ import { InboxWatcher } from './inbox-watcher.ts';
 
 /** Other folders change rarely and IDLE covers the inbox: every few minutes is plenty. */
 export const DEFAULT_POLL_INTERVAL_MS = 5 * 60_000;
-/** Several IDLE notices in a burst (EXISTS, FETCH, …) become one queued sync. */
-const ACTIVITY_DEBOUNCE_MS = 150;
+/**
+ * Several IDLE notices in a burst (EXISTS, RECENT, FETCH, …) become one queued sync. The
+ * server has already gathered them (Dovecot waits 500 ms after a change before it tells an
+ * IDLE client, mailbox-watch.c), so a burst comes in one or two TCP reads, a few ms apart;
+ * every ms waited here is added to each new mail's delay. A notice that still comes later
+ * merely queues a second inbox sync, which finds nothing new cheaply (one STATUS).
+ */
+const ACTIVITY_DEBOUNCE_MS = 30;
 
 export interface MailWatchDeps {
   network: NetworkContext;

@@ -14,7 +14,7 @@ import {
   fetchFlags,
   fetchHeaders,
   searchUids,
-  selectReadOnly,
+  openReadOnly,
   condstoreEnabled,
   qresyncEnabled,
 } from '../imap/mailbox.ts';
@@ -145,14 +145,15 @@ async function incrementalSync(
   const maxUid = messages.maxUid(folder.id);
   // "n:*" also matches the highest UID when it is below n (RFC 3501 §6.4.8): filter.
   const fresh =
-    mailbox.uidNext > maxUid + 1
+    mailbox.refreshed || mailbox.uidNext > maxUid + 1
       ? (await searchUids(session, `${maxUid + 1}:*`)).filter((u) => u > maxUid)
       : [];
   const fetched = await fetchNewestFirst(session, folder, fresh, deps, () => undefined);
 
   const known = state.get(folder.id).highestModseq;
   let path: SyncPath = chooseIncremental(session, deps, known, mailbox);
-  if (path !== 'full' && known === mailbox.highestModseq) path = 'unchanged';
+  // A refreshed mailbox's HIGHESTMODSEQ is an estimate: equal to ours does not prove "unchanged".
+  if (path !== 'full' && known === mailbox.highestModseq && !mailbox.refreshed) path = 'unchanged';
   if (maxUid === 0 || path === 'unchanged') {
     if (path !== 'unchanged') {
       const stored = path === 'full' ? undefined : mailbox.highestModseq;
@@ -206,7 +207,7 @@ export async function syncFolderMessages(
   folder: FolderRef,
   deps: MessageSyncDeps,
 ): Promise<MessageSyncResult> {
-  const mailbox = await selectReadOnly(session, folder.path);
+  const mailbox = await openReadOnly(session, folder.path);
   const state = deps.state.get(folder.id);
   const usableModseq = deps.extensions.condstore ? mailbox.highestModseq : undefined;
   if (state.uidValidity !== mailbox.uidValidity) {

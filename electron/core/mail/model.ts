@@ -40,6 +40,11 @@ export interface SelectedMailbox {
   exists: number;
   /** Undefined when the server keeps no modseq for this mailbox (RFC 7162 NOMODSEQ). */
   highestModseq: bigint | undefined;
+  /**
+   * Refreshed by a NOOP on a session that had it open, not by EXAMINE: uidNext and
+   * highestModseq are the session's estimates, so new UIDs and changed flags must be asked.
+   */
+  refreshed?: boolean;
 }
 
 /** Which incremental path a sync may take; tests force each one against the same server. */

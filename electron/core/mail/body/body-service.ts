@@ -7,7 +7,7 @@
 import { CartableError, type MessageBody } from '../../../../shared/contract/index.ts';
 import { downloadPart, fetchSource, fetchStructure } from '../../imap/body.ts';
 import type { ImapSession } from '../../imap/client.ts';
-import { selectReadOnly } from '../../imap/mailbox.ts';
+import { ensureOpen, selectReadOnly } from '../../imap/mailbox.ts';
 import type { Clock } from '../../ports.ts';
 import type { FolderRef } from '../message-sync.ts';
 import type { BodyRepository, MessageLocation } from './body-repository.ts';
@@ -79,7 +79,8 @@ export async function fetchRecentBodies(
 ): Promise<number> {
   const missing = deps.bodies.missingSince(folder.id, sinceMs);
   if (missing.length === 0) return 0;
-  await selectReadOnly(session, folder.path);
+  // Right after the folder's headers it is still open: no second EXAMINE, nor even a NOOP.
+  await ensureOpen(session, folder.path);
   const batchSize = deps.batchSize ?? BODY_BATCH;
   let total = 0;
   for (let start = 0; start < missing.length; start += batchSize) {

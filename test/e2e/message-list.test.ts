@@ -168,6 +168,11 @@ describe('the message list in Chromium', () => {
       'Expéditeur',
     );
     await screenshot(page, '11-liste-triee-par-expediteur');
+    await fromBob.click({ button: 'right' });
+    await page.getByTestId('message-menu').waitFor();
+    await screenshot(page, '11b-menu-contextuel');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('message-menu').count()).toBe(0);
 
     // Drag and drop onto the test folder, then Annuler: the message is back, and the server never moved it.
     await fromBob.dragTo(folderRow(page, target));
@@ -185,9 +190,16 @@ describe('the message list in Chromium', () => {
     // Without Annuler the move reaches the server once the window closes.
     await rowWith(page, subjects.carol).dragTo(folderRow(page, target));
     await page.getByTestId('undo-toast').waitFor();
+    // The moved message left the reader too: the next message is selected, as after a delete.
+    await expect.poll(() => page.getByTestId('reader-column').innerText()).not.toContain(subjects.carol);
+    await expect
+      .poll(() => page.locator('[data-testid="message-row"][aria-selected="true"]').count())
+      .toBe(1);
     await expect.poll(() => serverHas(target, subjects.carol), { timeout: 20_000 }).toBe(true);
     expect(await serverHas('INBOX', subjects.carol)).toBe(false);
     await expect.poll(() => page.getByTestId('undo-toast').count(), { timeout: 10_000 }).toBe(0);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, '14-liste-sombre');
   }, 120_000);
 
   it('scrolls a 100k-message folder to its last message with a bounded DOM', async () => {

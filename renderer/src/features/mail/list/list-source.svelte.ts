@@ -181,15 +181,29 @@ export class ListSource {
     await this.#ensureRows(first, Math.max(end, first + 1));
   }
 
+  /**
+   * Resolves once the rows are fresh: a change event arriving meanwhile makes an answer stale, and
+   * the request of the newer generation (maybe started by someone else) is awaited too.
+   */
   async #ensureRows(first: number, end: number): Promise<void> {
     const range = this.#listRange(first, end);
     this.#cache.trim(range.first, range.end);
-    await Promise.all(this.#cache.needed(range.first, range.end).map((page) => this.#fetchPage(page)));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const generation = this.#cache.generation;
+      for (const page of this.#cache.needed(range.first, range.end)) this.#fetchPage(page);
+      await Promise.all(this.#cache.pending(range.first, range.end));
+      if (generation === this.#cache.generation) return;
+    }
   }
 
-  async #fetchPage(page: number): Promise<void> {
-    const token = this.#token;
+  #fetchPage(page: number): void {
     const generation = this.#cache.begin(page);
+    this.#cache.track(page, this.#requestPage(page, generation));
+  }
+
+  /** Never rejects: a failure is kept in `error` and the page may be asked again. */
+  async #requestPage(page: number, generation: number): Promise<void> {
+    const token = this.#token;
     const { folderId, sort, order, conversations } = this.#query;
     const params = { folderId, sort, order, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
     try {

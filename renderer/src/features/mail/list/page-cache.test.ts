@@ -71,3 +71,18 @@ describe('the page cache', () => {
     expect(cache.rowAt(5)).toBeUndefined();
   });
 });
+
+describe('requests under way', () => {
+  test('can be awaited by another caller, per page range, and are forgotten once settled', async () => {
+    const cache = new PageCache<string>(10);
+    let settle = () => {};
+    const request = new Promise<void>((resolve) => (settle = resolve));
+    cache.track(2, request);
+    expect(cache.pending(0, 10)).toEqual([]);
+    expect(cache.pending(15, 25)).toEqual([request]);
+    settle();
+    await request;
+    await Promise.resolve();
+    expect(cache.pending(15, 25)).toEqual([]);
+  });
+});

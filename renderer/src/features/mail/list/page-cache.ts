@@ -19,6 +19,8 @@ export class PageCache<T> {
   readonly #pages = new Map<number, Page<T>>();
   /** Page → generation of the request under way for it. */
   readonly #inFlight = new Map<number, number>();
+  /** Page → that request, so a caller can wait for one another caller started. */
+  readonly #requests = new Map<number, Promise<void>>();
 
   constructor(pageSize: number, maxPages = 40) {
     this.pageSize = pageSize;
@@ -64,6 +66,21 @@ export class PageCache<T> {
     return this.#generation;
   }
 
+  /** Remembers the request `begin` announced, until it settles. */
+  track(page: number, request: Promise<void>): void {
+    this.#requests.set(page, request);
+    void request.finally(() => {
+      if (this.#requests.get(page) === request) this.#requests.delete(page);
+    });
+  }
+
+  /** The requests under way for pages covering rows [first, end). */
+  pending(first: number, end: number): Array<Promise<void>> {
+    return [...this.#requests]
+      .filter(([page]) => page * this.pageSize < end && (page + 1) * this.pageSize > first)
+      .map(([, request]) => request);
+  }
+
   /** Keeps an answer. One from before the last invalidation only fills a hole, still stale. */
   store(page: number, generation: number, rows: readonly T[]): void {
     if (this.#inFlight.get(page) === generation) this.#inFlight.delete(page);
@@ -84,6 +101,7 @@ export class PageCache<T> {
     this.#generation += 1;
     this.#pages.clear();
     this.#inFlight.clear();
+    this.#requests.clear();
   }
 
   /** Drops the pages farthest from the window beyond `maxPages`. */

@@ -1,9 +1,18 @@
 /**
  * Seeds a Dovecot Maildir by writing message files directly: far faster than
  * SMTP or APPEND for 100k messages. Dovecot indexes them on the next SELECT.
- * Only for the bench's own mailbox (the stack's mail-only `catchall` user).
+ * Only for the bench's own mailboxes (the stack's mail-only bench users).
  */
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { generateCorpus } from '../test/support/mail/corpus.ts';
 import { stackDir } from '../test/support/stack.ts';

@@ -339,7 +339,11 @@ INSERT INTO sogo_users (c_uid, c_name, c_password, c_cn, mail, kind, multiple_bo
   ('salle101', 'salle101', pg_temp.ssha256('salle101-pass'), 'Salle 101',     'salle101@example.test', 'location', 1)
 ON CONFLICT (c_uid) DO NOTHING;
 INSERT INTO mail_only_users (uid, password, mail) VALUES
-  ('catchall', pg_temp.ssha256('catchall-pass'), 'catchall@example.test')
+  ('catchall', pg_temp.ssha256('catchall-pass'), 'catchall@example.test'),
+  -- npm run bench: one mailbox per size, seeded once by writing Maildir files.
+  ('bench10k',  pg_temp.ssha256('bench10k-pass'),  'bench10k@example.test'),
+  ('bench100k', pg_temp.ssha256('bench100k-pass'), 'bench100k@example.test'),
+  ('bench200k', pg_temp.ssha256('bench200k-pass'), 'bench200k@example.test')
 ON CONFLICT (uid) DO NOTHING;
 EOF
 }

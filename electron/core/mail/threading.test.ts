@@ -23,9 +23,11 @@ function folder(id: string, account = 'a'): string {
   return id;
 }
 
-function mail(folderId: string, fields: Partial<MessageHeaders> & { subject: string; date: number }): number {
-  const headers: MessageHeaders = {
-    uid: ++uid,
+type MailFields = Partial<MessageHeaders> & { subject: string; date: number };
+
+function headersOf(nextUid: number, fields: MailFields): MessageHeaders {
+  return {
+    uid: nextUid,
     modseq: undefined,
     flags: [],
     internalDate: fields.date,
@@ -41,6 +43,10 @@ function mail(folderId: string, fields: Partial<MessageHeaders> & { subject: str
     hasAttachments: false,
     ...fields,
   };
+}
+
+function mail(folderId: string, fields: MailFields): number {
+  const headers = headersOf(++uid, fields);
   db.transaction(() => messages.upsert(folderId, [headers]))();
   return (
     db
@@ -176,7 +182,7 @@ describe('threading', () => {
       return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     })();
     const pick = (n: number) => Math.floor(random() * n);
-    const corpus: Array<Partial<MessageHeaders> & { subject: string; date: number }> = [];
+    const corpus: MailFields[] = [];
     for (let i = 0; i < 400; i++) {
       const refs = Array.from({ length: pick(3) }, () => `<m${pick(300)}@x>`);
       corpus.push({
@@ -194,23 +200,7 @@ describe('threading', () => {
       messages = new MessageRepository(db);
       uid = 0;
       for (const id of folders) folder(id);
-      const headers = corpus.map((fields, i): MessageHeaders => ({
-        uid: i + 1,
-        modseq: undefined,
-        flags: [],
-        internalDate: fields.date,
-        sentDate: fields.date,
-        size: 100,
-        from: undefined,
-        to: [],
-        cc: [],
-        messageId: undefined,
-        inReplyTo: undefined,
-        references: [],
-        listId: undefined,
-        hasAttachments: false,
-        ...fields,
-      }));
+      const headers = corpus.map((fields, i) => headersOf(i + 1, fields));
       const folderOf = (i: number) => folders[i % 2] ?? 'inbox';
       if (inBatches) {
         db.transaction(() => {

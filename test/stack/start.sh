@@ -378,12 +378,14 @@ default_pass_scheme = SSHA256
 # says). This stack is loopback-only, so IMAP and ManageSieve logins are only
 # matched when the connection really is TLS: LOGIN before STARTTLS then
 # fails with AUTHENTICATIONFAILED. "alice" and "alice@example.test" both
-# log in as alice.
+# log in as alice. The bench users get no quota (storage=0): 200k messages
+# outgrow the 200 MB every other user has, and Dovecot then refuses delivery.
 password_query = SELECT uid AS user, password FROM mail_accounts \\
   WHERE (uid = '%Lu' OR mail = '%Lu') \\
     AND ('%s' NOT IN ('imap', 'sieve') OR '%{secured}' = 'TLS')
 user_query = SELECT uid AS user, '$ROOTDIR/mail/' || uid AS home, \\
-  $MAIL_UID AS uid, $MAIL_GID AS gid \\
+  $MAIL_UID AS uid, $MAIL_GID AS gid, \\
+  CASE WHEN uid IN ('bench10k', 'bench100k', 'bench200k') THEN '*:storage=0' END AS quota_rule \\
   FROM mail_accounts WHERE uid = '%Lu' OR mail = '%Lu'
 iterate_query = SELECT uid AS user FROM mail_accounts
 EOF

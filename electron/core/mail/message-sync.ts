@@ -163,22 +163,25 @@ async function incrementalSync(
   }
 
   const range = `1:${maxUid}`;
+  // Read once: every path compares with it, and VANISHED may name UIDs we never had.
+  const localUids = messages.uids(folder.id);
   let changes;
-  let gone: Iterable<number>;
+  let gone: number[];
   if (path === 'qresync' || path === 'condstore') {
     const answer = await fetchFlags(session, range, known);
     changes = answer.changed;
     if (path === 'qresync' && !answer.vanishedOverflow) {
-      gone = answer.vanished;
+      const local = new Set(localUids);
+      gone = answer.vanished.filter((uid) => local.has(uid));
     } else {
       const onServer = new Set(await searchUids(session, range));
       // UIDs above maxUid were fetched just now; the search only covered 1:maxUid.
-      gone = messages.uids(folder.id).filter((uid) => uid <= maxUid && !onServer.has(uid));
+      gone = localUids.filter((uid) => uid <= maxUid && !onServer.has(uid));
     }
   } else {
     const answer = await fetchFlags(session, range);
     const onServer = new Set(answer.changed.map((c) => c.uid));
-    gone = messages.uids(folder.id).filter((uid) => uid <= maxUid && !onServer.has(uid));
+    gone = localUids.filter((uid) => uid <= maxUid && !onServer.has(uid));
     const local = messages.flagsByUid(folder.id);
     changes = answer.changed.filter((c) => local.get(c.uid) !== JSON.stringify([...c.flags].sort()));
   }
@@ -189,9 +192,7 @@ async function incrementalSync(
   await writeInSlices(changes, (slice) => {
     flagsChanged += deps.db.transaction(() => messages.applyFlags(folder.id, slice))();
   });
-  const local = new Set(messages.uids(folder.id));
-  const expunged = [...gone].filter((uid) => local.has(uid));
-  await writeInSlices(expunged, (slice) => {
+  await writeInSlices(gone, (slice) => {
     removed += deps.db.transaction(() => messages.remove(folder.id, slice))();
   });
   // Only with CONDSTORE/QRESYNC does the stored value mean anything to the next sync.

@@ -6,29 +6,14 @@
  * figure is the core's alone: no seeding corpus, no raw IMAP client, no
  * harness. Usage: node bench/core-memory.ts <profile.sqlite>
  */
-import {
-  connectInMemory,
-  createConsoleLogger,
-  createCore,
-  createMemorySecretStore,
-  silentNotifier,
-  systemClock,
-} from '../electron/core/index.ts';
+import { startTestCore } from '../test/support/core.ts';
 
 const databasePath = process.argv[2];
 if (!databasePath) throw new Error('usage: node bench/core-memory.ts <profile.sqlite>');
 
-const core = createCore(
-  {
-    secrets: createMemorySecretStore(),
-    clock: systemClock,
-    logger: createConsoleLogger('error'),
-    notifier: silentNotifier,
-  },
-  // No watcher and no periodic sync: the profile's password is not in this process's keychain.
-  { databasePath, version: '0.1.0-bench', watchMail: false, pollIntervalMs: 3_600_000 },
-);
-const client = connectInMemory(core);
+// No watcher and no periodic sync: the profile's password is not in this process's keychain.
+const app = startTestCore({ databasePath, watchMail: false, pollIntervalMs: 3_600_000 });
+const { client } = app;
 let rows = 0;
 for (const account of await client.invoke('accounts.list', {})) {
   const folders = await client.invoke('mail.listFolders', { accountId: account.id });
@@ -53,6 +38,5 @@ for (const query of ['conseil', 'réunion', 'eleve', 'conse', 'de:elodie', 'pj:o
   rows += (await client.invoke('mail.search', { query, limit: 50 })).messages.length;
 }
 const rssMb = process.memoryUsage().rss / 1024 / 1024;
-client.disconnect();
-await core.close();
+await app.close();
 console.log(JSON.stringify({ rssMb: Math.round(rssMb), rows }));

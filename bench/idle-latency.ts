@@ -7,21 +7,16 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import type { TestCore } from '../test/support/core.ts';
-import { caPem, endpoints } from '../test/support/stack.ts';
+import { connect } from '../test/support/mail/imap-admin.ts';
+import type { StackUser } from '../test/support/stack.ts';
 
 /** Enough samples for a p95 that is not simply the maximum of a handful. */
 export const IDLE_SAMPLES = 20;
 /** A lost notification must fail the bench, not hang it. */
 const SAMPLE_TIMEOUT_MS = 30_000;
-
-export interface BenchUser {
-  login: string;
-  password: string;
-  email: string;
-}
 
 export interface IdleLatencies {
   /** sendMail starting → EXISTS on a raw imapflow connection in IDLE on the same inbox. */
@@ -38,18 +33,8 @@ function within<T>(promise: Promise<T>, failure: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function rawIdle(user: BenchUser): Promise<ImapFlow> {
-  const client = new ImapFlow({
-    host: endpoints.imaps.host,
-    port: endpoints.imaps.port,
-    secure: true,
-    tls: { ca: [caPem()] },
-    auth: { user: user.login, pass: user.password },
-    logger: false,
-    disableAutoIdle: true,
-  });
-  client.on('error', () => undefined);
-  await client.connect();
+async function rawIdle(user: StackUser): Promise<ImapFlow> {
+  const client = await connect(user, { disableAutoIdle: true });
   await client.mailboxOpen('INBOX', { readOnly: true });
   void client.idle().catch(() => undefined);
   return client;
@@ -60,7 +45,7 @@ async function rawIdle(user: BenchUser): Promise<ImapFlow> {
  * database. The row is looked up by UID: the seeded corpus is dated up to months ahead, so a
  * new mail is not among the newest by date, which is what mail.listMessages sorts on.
  */
-export async function measureIdle(app: TestCore, inboxId: string, user: BenchUser): Promise<IdleLatencies> {
+export async function measureIdle(app: TestCore, inboxId: string, user: StackUser): Promise<IdleLatencies> {
   const db = new Database(path.join(app.profileDir, 'cartable.sqlite'), { readonly: true });
   const newest = db.prepare<[string], { subject: string }>(
     'SELECT subject FROM messages WHERE folder_id = ? ORDER BY uid DESC LIMIT 3',

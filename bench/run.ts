@@ -9,8 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { ImapFlow } from 'imapflow';
 import type { EventPayload } from '../shared/contract/index.ts';
+import { HEADER_FETCH_QUERY } from '../electron/core/imap/mailbox.ts';
+import { connect } from '../test/support/mail/imap-admin.ts';
 import { startTestCore } from '../test/support/core.ts';
 import { caPem, endpoints } from '../test/support/stack.ts';
 import { measureIdle } from './idle-latency.ts';
@@ -55,25 +56,10 @@ console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 // 1. Raw imapflow FETCH of the same fields, nothing else done: the ceiling.
 let rawRate = NaN;
 if (runs('fetch')) {
-  const raw = new ImapFlow({
-    host: endpoints.imaps.host,
-    port: endpoints.imaps.port,
-    secure: true,
-    tls: { ca: [caPem()] },
-    auth: { user: user.login, pass: user.password },
-    logger: false,
-  });
-  await raw.connect();
+  const raw = await connect(user);
   await raw.mailboxOpen('INBOX', { readOnly: true }); // the first SELECT lets Dovecot index new files
-  const fields = {
-    uid: true,
-    flags: true,
-    envelope: true,
-    internalDate: true,
-    size: true,
-    bodyStructure: true,
-    headers: ['references', 'list-id'],
-  };
+  // Exactly the fields the engine asks for.
+  const fields = HEADER_FETCH_QUERY;
   // One untimed pass fills Dovecot's cache, so both sides are measured warm.
   for await (const message of raw.fetch('1:*', fields, { uid: true })) void message;
   let fetched = 0;

@@ -9,7 +9,8 @@ import { toCartableError } from '../net/errors.ts';
 import { storedFlags, toMessageHeaders } from './headers.ts';
 import type { ImapSession } from './client.ts';
 
-const headerQuery: FetchQueryObject = {
+/** What a header sync asks for; exported so the bench's raw FETCH asks for the same. */
+export const HEADER_FETCH_QUERY: Readonly<FetchQueryObject> = {
   uid: true,
   flags: true,
   envelope: true,
@@ -98,7 +99,7 @@ export function searchUids(session: ImapSession, uidRange?: string): Promise<num
 
 export function fetchHeaders(session: ImapSession, uidSet: string): Promise<MessageHeaders[]> {
   return guarded(session, async () => {
-    const messages = await session.client.fetchAll(uidSet, headerQuery, { uid: true });
+    const messages = await session.client.fetchAll(uidSet, HEADER_FETCH_QUERY, { uid: true });
     return messages.map(toMessageHeaders);
   });
 }

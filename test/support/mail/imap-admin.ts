@@ -4,7 +4,7 @@
  * another device (or SOGo's web mail) would.
  */
 import { randomUUID } from 'node:crypto';
-import { ImapFlow } from 'imapflow';
+import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import { caPem, endpoints, type StackUser } from '../stack.ts';
 import type { GeneratedMessage } from './corpus.ts';
 
@@ -14,7 +14,8 @@ export interface ServerMessage {
   size: number;
 }
 
-export async function connect(user: StackUser): Promise<ImapFlow> {
+/** `options` add to or override the stack's connection settings (e.g. the bench's disableAutoIdle). */
+export async function connect(user: StackUser, options: Partial<ImapFlowOptions> = {}): Promise<ImapFlow> {
   const client = new ImapFlow({
     host: endpoints.imaps.host,
     port: endpoints.imaps.port,
@@ -22,6 +23,7 @@ export async function connect(user: StackUser): Promise<ImapFlow> {
     tls: { ca: [caPem()] },
     auth: { user: user.login, pass: user.password },
     logger: false,
+    ...options,
   });
   client.on('error', () => undefined);
   await client.connect();

@@ -21,6 +21,8 @@ interface Entry {
 }
 
 const nodeOrElectron = (id: string) => id === 'electron' || id.startsWith('node:');
+const nodeOrDependency = (id: string) =>
+  nodeOrElectron(id) || runtimeDependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 const entries: Entry[] = [
   { entry: 'electron/main/main.ts', fileName: 'main.mjs', format: 'es', external: nodeOrElectron },
   // Only `electron` may stay external in a sandboxed preload; zod and the contract are inlined.
@@ -34,8 +36,14 @@ const entries: Entry[] = [
     entry: 'electron/core/hosts/utility.ts',
     fileName: 'core-host.js',
     format: 'es',
-    external: (id) =>
-      nodeOrElectron(id) || runtimeDependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+    external: nodeOrDependency,
+  },
+  // A worker thread of the core, loaded from beside core-host.js (electron/core/db/checkpointer.ts).
+  {
+    entry: 'electron/core/db/checkpoint-worker.ts',
+    fileName: 'checkpoint-worker.js',
+    format: 'es',
+    external: nodeOrDependency,
   },
 ];
 

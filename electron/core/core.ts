@@ -14,6 +14,7 @@ import {
 import { builtinPresets } from '../../shared/presets.ts';
 import { AccountRepository } from './accounts/repository.ts';
 import { AccountService } from './accounts/service.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import { openDatabase, schemaVersion } from './db/database.ts';
 import { createDiscoveryDeps, discoverAccount } from './discovery/index.ts';
 import { openImap, type ImapSession } from './imap/client.ts';
@@ -65,6 +66,10 @@ const outboxPayload = z.object({ accountId: z.string(), outboxId: z.string() });
 
 export function createCore(ports: CorePorts, options: CoreOptions): Core {
   const db = openDatabase(options.databasePath);
+  const checkpoints =
+    options.databasePath === ':memory:'
+      ? undefined
+      : startCheckpointer(db, options.databasePath, ports.logger);
   const listeners = new Set<(event: RpcEvent) => void>();
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const listener of listeners) listener({ kind: 'event', event, payload });
@@ -136,6 +141,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
         extensions: options.syncExtensions ?? { qresync: true, condstore: true },
         withSession: (id, work) => syncSessions.use(id, work),
         onFoldersChanged: (id) => emit('mail.foldersChanged', { accountId: id }),
+        ...(checkpoints ? { pause: () => checkpoints.pause() } : {}),
         onMessagesChanged: (id, folderId) => mailChanges.changed(id, folderId),
         ...(options.recentBodies === false
           ? {}
@@ -353,6 +359,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       await tasks.close();
       await syncSessions.close();
       listeners.clear();
+      await checkpoints?.stop();
       db.close();
     },
   };

@@ -8,6 +8,7 @@ import type { FlagChange, MessageHeaders, SelectedMailbox } from '../mail/model.
 import { toCartableError } from '../net/errors.ts';
 import { storedFlags, toMessageHeaders } from './headers.ts';
 import type { ImapSession } from './client.ts';
+import { fetchPaced } from './paced-fetch.ts';
 
 /** What a header sync asks for; exported so the bench's raw FETCH asks for the same. */
 export const HEADER_FETCH_QUERY: Readonly<FetchQueryObject> = {
@@ -99,8 +100,7 @@ export function searchUids(session: ImapSession, uidRange?: string): Promise<num
 
 export function fetchHeaders(session: ImapSession, uidSet: string): Promise<MessageHeaders[]> {
   return guarded(session, async () => {
-    const messages = await session.client.fetchAll(uidSet, HEADER_FETCH_QUERY, { uid: true });
-    return messages.map(toMessageHeaders);
+    return fetchPaced(session, uidSet, HEADER_FETCH_QUERY, { uid: true }, toMessageHeaders);
   });
 }
 
@@ -119,14 +119,16 @@ export interface FlagAnswer {
 export function fetchFlags(session: ImapSession, uidSet: string, changedSince?: bigint): Promise<FlagAnswer> {
   return guarded(session, async () => {
     session.drainVanished();
-    const messages = await session.client.fetchAll(
+    const changed = await fetchPaced(
+      session,
       uidSet,
       { uid: true, flags: true },
       { uid: true, ...(changedSince === undefined ? {} : { changedSince }) },
+      (m) => ({ uid: m.uid, modseq: m.modseq, flags: storedFlags(m.flags) }),
     );
     const vanished = session.drainVanished();
     return {
-      changed: messages.map((m) => ({ uid: m.uid, modseq: m.modseq, flags: storedFlags(m.flags) })),
+      changed,
       vanished: vanished.uids,
       vanishedOverflow: vanished.overflow,
     };

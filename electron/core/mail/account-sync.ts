@@ -40,6 +40,8 @@ export interface AccountSyncDeps {
   recentBodies?: (session: ImapSession, folder: { id: string; path: string }) => Promise<unknown>;
   /** The quota read at the end of the sync (refreshed after each sync, as the gauge needs). */
   onQuota(accountId: string, quota: StorageQuota): void;
+  /** Between two write slices of a folder's sync (db/checkpointer.ts). */
+  pause?: () => Promise<void>;
 }
 
 export interface AccountSyncScope {
@@ -96,6 +98,7 @@ function messageSyncDeps(account: Account, deps: AccountSyncDeps): MessageSyncDe
     extensions: deps.extensions,
     onChanged: (folderId) => deps.onMessagesChanged(account.id, folderId),
     onProgress: (folderId, synced, total) => deps.onProgress(account.id, folderId, synced, total),
+    ...(deps.pause ? { pause: deps.pause } : {}),
   };
 }
 

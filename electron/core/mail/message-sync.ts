@@ -43,6 +43,8 @@ export interface MessageSyncDeps {
   /** After each committed transaction that changed what the folder shows. */
   onChanged(folderId: string): void;
   onProgress(folderId: string, synced: number, total: number): void;
+  /** Between two write slices (db/checkpointer.ts); a bare turn of the event loop by default. */
+  pause?: () => Promise<void>;
 }
 
 export interface FolderRef {
@@ -102,7 +104,7 @@ async function fetchNewestFirst(
         written += slice.length;
         deps.onChanged(folder.id);
       },
-      { fromEnd: true, firstSize: fetched === 0 ? current.length : sliceSize },
+      { fromEnd: true, firstSize: fetched === 0 ? current.length : sliceSize, pause: deps.pause },
     );
     if (headers.length === 0) deps.db.transaction(() => afterBatch(current[0] as number))();
     fetched += current.length;
@@ -189,12 +191,20 @@ async function incrementalSync(
   let removed = 0;
   // Many changes (a folder marked read elsewhere) are written in short transactions;
   // re-applying a slice is harmless, so HIGHESTMODSEQ waits for the last one.
-  await writeInSlices(changes, (slice) => {
-    flagsChanged += deps.db.transaction(() => messages.applyFlags(folder.id, slice))();
-  });
-  await writeInSlices(gone, (slice) => {
-    removed += deps.db.transaction(() => messages.remove(folder.id, slice))();
-  });
+  await writeInSlices(
+    changes,
+    (slice) => {
+      flagsChanged += deps.db.transaction(() => messages.applyFlags(folder.id, slice))();
+    },
+    { pause: deps.pause },
+  );
+  await writeInSlices(
+    gone,
+    (slice) => {
+      removed += deps.db.transaction(() => messages.remove(folder.id, slice))();
+    },
+    { pause: deps.pause },
+  );
   // Only with CONDSTORE/QRESYNC does the stored value mean anything to the next sync.
   deps.db.transaction(() =>
     state.setHighestModseq(folder.id, path === 'full' ? undefined : mailbox.highestModseq),

@@ -156,6 +156,8 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
             }),
         onProgress: (id, folderId, synced, total) =>
           emit('mail.syncProgress', { accountId: id, folderId, synced, total }),
+        onNewMail: (id, folderId, { count, latest }) =>
+          emit('mail.newMail', { accountId: id, folderId, count, ...(latest ? { latest } : {}) }),
         onQuota: (id, quota) => {
           const crossed = quotas.record(id, quota, ports.clock.now().toISOString());
           emit('mail.quotaChanged', { accountId: id });

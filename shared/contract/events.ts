@@ -32,6 +32,16 @@ export const events = {
     synced: z.number().int(),
     total: z.number().int(),
   }),
+  /**
+   * A later sync of an inbox brought unseen messages (never its first sync): for a system
+   * notification and the badge. The newest one's sender and subject only, never its body.
+   */
+  'mail.newMail': z.object({
+    accountId: z.string(),
+    folderId: z.string(),
+    count: z.number().int(),
+    latest: z.object({ from: z.string(), subject: z.string() }).optional(),
+  }),
   /** Outbox items of this account were queued, sent, cancelled or failed. */
   'mail.outboxChanged': z.object({ accountId: z.string() }),
   /** Drafts of this account were saved, uploaded, sent or deleted. */

@@ -20,6 +20,7 @@ import type { Logger } from '../ports.ts';
 import type { FolderRepository } from './folder-repository.ts';
 import { syncFolderList, type FolderStatus } from './folder-sync.ts';
 import type { MessageRepository } from './message-repository.ts';
+import { markInbox, newMailSince, type NewMail } from './new-mail.ts';
 import { syncFolderMessages, type MessageSyncDeps } from './message-sync.ts';
 import type { SyncExtensions } from './model.ts';
 import type { FolderSyncState, SyncStateRepository } from './sync-state.ts';
@@ -40,6 +41,8 @@ export interface AccountSyncDeps {
   recentBodies?: (session: ImapSession, folder: { id: string; path: string }) => Promise<unknown>;
   /** The quota read at the end of the sync (refreshed after each sync, as the gauge needs). */
   onQuota(accountId: string, quota: StorageQuota): void;
+  /** Unseen messages a later sync of the inbox brought (never those of its first sync). */
+  onNewMail?: (accountId: string, folderId: string, mail: NewMail) => void;
   /** Between two write slices of a folder's sync (db/checkpointer.ts). */
   pause?: () => Promise<void>;
 }
@@ -102,6 +105,20 @@ function messageSyncDeps(account: Account, deps: AccountSyncDeps): MessageSyncDe
   };
 }
 
+/** Syncs one folder's messages; for the inbox, announces the unseen ones that arrived. */
+async function syncAndAnnounce(
+  session: ImapSession,
+  account: Account,
+  deps: AccountSyncDeps,
+  folder: Folder,
+): Promise<void> {
+  const watched = folder.specialUse === 'inbox' && deps.onNewMail !== undefined;
+  const mark = watched ? markInbox(deps.db, deps.state, folder.id) : undefined;
+  await syncFolderMessages(session, folder, messageSyncDeps(account, deps));
+  const news = mark ? newMailSince(deps.db, deps.state, mark) : undefined;
+  if (news) deps.onNewMail?.(account.id, folder.id, news);
+}
+
 async function syncOneFolder(
   session: ImapSession,
   account: Account,
@@ -109,7 +126,7 @@ async function syncOneFolder(
   folder: Folder,
 ): Promise<void> {
   try {
-    await syncFolderMessages(session, folder, messageSyncDeps(account, deps));
+    await syncAndAnnounce(session, account, deps, folder);
   } catch (error) {
     if (!(error instanceof CartableError) || !folderOnly.has(error.code)) throw error;
     deps.logger.warn('folder skipped', { path: folder.path, code: error.code });
@@ -142,7 +159,7 @@ async function syncKnownFolders(
 ): Promise<boolean> {
   for (const folder of folders) {
     try {
-      await syncFolderMessages(session, folder, messageSyncDeps(account, deps));
+      await syncAndAnnounce(session, account, deps, folder);
       const { messages, unseen } = await selectedCounters(session);
       if (deps.folders.setCounters(folder.id, messages, unseen)) deps.onFoldersChanged(account.id);
     } catch (error) {

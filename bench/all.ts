@@ -49,6 +49,18 @@ const rows: Array<[string, string, (f: Figures) => string]> = [
   ],
   ['search (p50 / p95)', 'p95 ≤ 50 ms', (f) => `${f.searchP50Ms} / ${f.searchP95Ms} ms`],
   ['core process RSS', '≤ 300 MB', (f) => `${f.coreRssMb} MB`],
+  ['browser host cold start to the inbox', '≤ 1.5 s', (f) => `${f.coldStartMs} ms`],
+  [
+    'first screen after a click: inbox vs 1k folder',
+    '≤ 100 ms, ≤ ×1.2',
+    (f) =>
+      `${f.firstScreenBigMs} vs ${f.firstScreenSmallMs} ms (×${(Number(f.firstScreenBigMs) / Number(f.firstScreenSmallMs)).toFixed(2)})`,
+  ],
+  [
+    'frames while scrolling (p50 / p95 / max)',
+    '16.7 ms',
+    (f) => `${f.scrollFrameP50Ms} / ${f.scrollFrameP95Ms} / ${f.scrollFrameMaxMs} ms`,
+  ],
 ];
 const low = bySize.get(Math.min(...sizes));
 const high = bySize.get(Math.max(...sizes));

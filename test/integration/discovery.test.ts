@@ -302,9 +302,8 @@ describe('createDiscoveryDeps on loopback', () => {
 
   it('gives up after the timeout', async () => {
     const deps = depsFor({ 'example.test': goodAddress }, 300);
-    const started = Date.now();
+    // The server never answers: that the request ends at all is the timeout's doing.
     expect(await deps.request('https://example.test/slow')).toBeUndefined();
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('cuts a huge body at MAX_RESPONSE_BYTES and keeps the status', async () => {

@@ -27,6 +27,8 @@ import { BodyRepository } from './mail/body/body-repository.ts';
 import { BodyService, fetchRecentBodies } from './mail/body/body-service.ts';
 import { schoolYearStart } from './mail/body/school-year.ts';
 import { ChangeNotifier } from './mail/change-notifier.ts';
+import { suggestAddresses } from './mail/compose/address-suggestions.ts';
+import { ComposeSettingsRepository } from './mail/compose/compose-settings.ts';
 import { DraftRepository } from './mail/drafts/draft-repository.ts';
 import { DraftService } from './mail/drafts/draft-service.ts';
 import { registerDraftTasks } from './mail/drafts/draft-upload.ts';
@@ -277,6 +279,8 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   tasks.register(SEND_TASK, outboxPayload, (payload) => outbox.runSend(payload));
   tasks.register(SENT_COPY_TASK, outboxPayload, (payload) => outbox.runFileSentCopy(payload));
 
+  const composeSettings = new ComposeSettingsRepository(db);
+
   const dispatch = createDispatcher(
     {
       'app.info': () => ({ version: options.version, schemaVersion: schemaVersion(db) }),
@@ -338,6 +342,16 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       'mail.getDraft': ({ draftId }) => drafts.open(draftId),
       'mail.listDrafts': ({ accountId }) => drafts.list(accountId),
       'mail.deleteDraft': ({ draftId }) => drafts.delete(draftId),
+      'mail.suggestAddresses': (query) => suggestAddresses(db, query),
+      'mail.getComposeSettings': ({ accountId }) => {
+        accounts.require(accountId);
+        return composeSettings.get(accountId);
+      },
+      'mail.setSignatures': ({ accountId, signatureNew, signatureReply }) => {
+        accounts.require(accountId);
+        composeSettings.setSignatures(accountId, signatureNew, signatureReply);
+        return {};
+      },
       'tasks.list': () => tasks.list(),
     },
     ports.logger,

@@ -33,6 +33,8 @@ const passwordSchema = z.string().min(1).max(1024);
 const noParams = z.object({}).strict();
 /** A draft's id is also the value of its X-Cartable-Draft header: a UUID, nothing a header could choke on. */
 const draftIdSchema = z.uuid();
+/** A signature is a few lines; ten thousand characters is already a letter. */
+const MAX_SIGNATURE_CHARS = 10_000;
 
 /** A sorted page of one folder, for the flat and the conversation lists alike. */
 const folderPageSchema = z
@@ -278,6 +280,43 @@ export const methods = {
   'mail.deleteDraft': {
     params: z.object({ draftId: draftIdSchema }).strict(),
     result: z.object({ deleted: z.boolean() }),
+  },
+  /**
+   * Addresses already seen (senders and recipients of cached mail) whose name words or address
+   * start with `query`, accent- and case-insensitive; people the user wrote to come first.
+   */
+  'mail.suggestAddresses': {
+    params: z
+      .object({
+        query: z.string().min(1).max(200),
+        /** A dropdown shows a handful; more is a scan, not a suggestion. */
+        limit: z.number().int().min(1).max(50).default(8),
+      })
+      .strict(),
+    result: z.object({ suggestions: z.array(z.object({ name: z.string(), address: z.string() })) }),
+  },
+  /**
+   * The account's signatures (plain text, "" when none) and the submission server's SIZE limit
+   * (RFC 1870) when known; the compose window warns before a message would be refused.
+   */
+  'mail.getComposeSettings': {
+    params: z.object({ accountId: idSchema }).strict(),
+    result: z.object({
+      signatureNew: z.string(),
+      signatureReply: z.string(),
+      maxMessageBytes: z.number().int().positive().optional(),
+    }),
+  },
+  /** Replaces both signatures of the account: one for new mail, one for replies and forwards. */
+  'mail.setSignatures': {
+    params: z
+      .object({
+        accountId: idSchema,
+        signatureNew: z.string().max(MAX_SIGNATURE_CHARS),
+        signatureReply: z.string().max(MAX_SIGNATURE_CHARS),
+      })
+      .strict(),
+    result: z.object({}),
   },
   'tasks.list': {
     params: noParams,

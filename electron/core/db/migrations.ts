@@ -17,6 +17,7 @@ import { outbox } from './migrations/0010-outbox.ts';
 import { searchKey } from './migrations/0011-search-key.ts';
 import { drafts } from './migrations/0012-drafts.ts';
 import { listOrder } from './migrations/0013-list-order.ts';
+import { compose } from './migrations/0014-compose.ts';
 import type { Migration } from './migrations/migration.ts';
 
 /** Sorted by version, so where a step is registered in the list does not matter. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   searchKey,
   drafts,
   listOrder,
+  compose,
 ].sort((a, b) => a.version - b.version);
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

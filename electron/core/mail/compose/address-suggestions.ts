@@ -1,0 +1,38 @@
+/**
+ * Address suggestions for the compose window, from the correspondents table (migration 14) that
+ * a trigger fills as messages are stored. FTS5 does the accent- and case-insensitive prefix
+ * match on the words of the name and of the address; the table's counts do the ranking.
+ */
+import type { Database } from 'better-sqlite3';
+import type { ParsedParams, Result } from '../../../../shared/contract/index.ts';
+
+/** A query is typed by a person: a few words. More are noise, and each is one more index term. */
+const MAX_QUERY_WORDS = 8;
+
+/**
+ * The FTS5 query: every word of what was typed must start a word of the name or the address.
+ * Words are quoted, so FTS5 syntax typed by the user (NEAR, "-", ":") stays plain text; the
+ * tokenizer folds accents and case of the query as it did of the index.
+ */
+export function correspondentMatch(query: string): string | undefined {
+  const words = query.match(/[\p{L}\p{N}]+/gu)?.slice(0, MAX_QUERY_WORDS) ?? [];
+  if (words.length === 0) return undefined;
+  return words.map((word) => `"${word}"*`).join(' ');
+}
+
+export function suggestAddresses(
+  db: Database,
+  { query, limit }: ParsedParams<'mail.suggestAddresses'>,
+): Result<'mail.suggestAddresses'> {
+  const match = correspondentMatch(query);
+  if (match === undefined) return { suggestions: [] };
+  const suggestions = db
+    .prepare<[string, number], { name: string; address: string }>(
+      `SELECT c.name, c.address FROM correspondent_search s JOIN correspondents c ON c.id = s.rowid
+       WHERE correspondent_search MATCH ?
+       ORDER BY c.written > 0 DESC, c.written DESC, c.seen DESC, c.last_seen DESC
+       LIMIT ?`,
+    )
+    .all(match, limit);
+  return { suggestions };
+}

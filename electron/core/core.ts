@@ -3,6 +3,7 @@
  * dispatcher. It does not know its host: the browser host, the Electron
  * utilityProcess and the tests all drive it the same way.
  */
+import path from 'node:path';
 import { z } from 'zod';
 import {
   CartableError,
@@ -46,6 +47,7 @@ import { indexBody } from './mail/search/index-body.ts';
 import { searchMessages } from './mail/search/search.ts';
 import { SyncStateRepository } from './mail/sync-state.ts';
 import { QuotaRepository } from './mail/quota.ts';
+import { RemoteContentSenders } from './mail/remote-content/remote-senders.ts';
 import { trustedAuthorities } from './net/trust.ts';
 import type { NetworkContext } from './net/secure.ts';
 import type { CoreOptions, CorePorts } from './ports.ts';
@@ -97,6 +99,10 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   const messages = new MessageRepository(db);
   const syncState = new SyncStateRepository(db);
   const quotas = new QuotaRepository(db);
+  const remoteSenders = new RemoteContentSenders(
+    options.databasePath === ':memory:' ? undefined : path.dirname(options.databasePath),
+    ports.logger,
+  );
   const mailChanges = new ChangeNotifier((accountId, folderIds) =>
     emit('mail.changed', { accountId, folderIds }),
   );
@@ -342,6 +348,11 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       'mail.getDraft': ({ draftId }) => drafts.open(draftId),
       'mail.listDrafts': ({ accountId }) => drafts.list(accountId),
       'mail.deleteDraft': ({ draftId }) => drafts.delete(draftId),
+      'mail.getRemoteContentSenders': () => ({ senders: remoteSenders.list() }),
+      'mail.allowRemoteContent': ({ sender, allow }) => {
+        if (remoteSenders.set(sender, allow)) emit('mail.remoteContentChanged', {});
+        return {};
+      },
       'mail.suggestAddresses': (query) => suggestAddresses(db, query),
       'mail.getComposeSettings': ({ accountId }) => {
         accounts.require(accountId);

@@ -46,6 +46,8 @@ export const events = {
   'mail.outboxChanged': z.object({ accountId: z.string() }),
   /** Drafts of this account were saved, uploaded, sent or deleted. */
   'mail.draftsChanged': z.object({ accountId: z.string() }),
+  /** The list of senders whose remote images are always shown changed. */
+  'mail.remoteContentChanged': z.object({}),
   'tasks.changed': z.object({ taskId: z.string(), kind: z.string(), state: taskStateSchema }),
 } as const satisfies Record<string, z.ZodType>;
 

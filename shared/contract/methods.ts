@@ -318,6 +318,16 @@ export const methods = {
       .strict(),
     result: z.object({}),
   },
+  /** Senders whose remote images are always shown (lowercased addresses), one list per profile. */
+  'mail.getRemoteContentSenders': {
+    params: noParams,
+    result: z.object({ senders: z.array(z.string()) }),
+  },
+  /** Adds (allow) or removes a sender from that list; every window hears mail.remoteContentChanged. */
+  'mail.allowRemoteContent': {
+    params: z.object({ sender: emailSchema.toLowerCase(), allow: z.boolean() }).strict(),
+    result: z.object({}),
+  },
   'tasks.list': {
     params: noParams,
     result: z.array(taskSchema),

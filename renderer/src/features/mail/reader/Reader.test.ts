@@ -35,9 +35,17 @@ function body(overrides: Partial<MessageBody>): MessageBody {
   };
 }
 
+/** The core's allow-list, as the fake core keeps it for one test. */
+let allowed: string[] = [];
+
 function setup(result: MessageBody, props: Partial<MessageSummary> = {}) {
   const rpc = new FakeRpc({
     'mail.getBody': () => result,
+    'mail.getRemoteContentSenders': () => ({ senders: [...allowed] }),
+    'mail.allowRemoteContent': ({ sender }) => {
+      allowed.push(sender);
+      return {};
+    },
     'mail.downloadPath': ({ filename }) => ({ path: `/home/marie/Downloads/${filename}` }),
     'mail.saveAttachment': ({ destination }) => ({ path: destination, size: 10 }),
   });
@@ -50,7 +58,7 @@ const frame = () => screen.findByTestId<HTMLIFrameElement>('mail-frame');
 describe('the reader', () => {
   beforeEach(() => {
     i18n.setLocale('fr');
-    localStorage.clear();
+    allowed = [];
   });
 
   test('shows the sender’s name and real address, the recipients and a French date', async () => {
@@ -85,16 +93,29 @@ describe('the reader', () => {
     expect(element.getAttribute('srcdoc')).toContain('https://tracker.example/p.gif');
     expect(element.getAttribute('srcdoc')).toContain('img-src data: blob: http: https:');
     expect(screen.queryByTestId('remote-bar')).toBeNull();
-    expect(localStorage.getItem('cartable.remoteContentSenders')).toBeNull();
+    expect(allowed).toEqual([]);
   });
 
-  test('"always for this sender" remembers the address', async () => {
-    setup(body({ html: '<img src="https://cdn.example/logo.png">' }));
+  test('"always for this sender" asks the core to remember the address', async () => {
+    const rpc = setup(body({ html: '<img src="https://cdn.example/logo.png">' }));
     await fireEvent.click(await screen.findByRole('button', { name: 'Toujours pour cet expéditeur' }));
     expect((await frame()).getAttribute('srcdoc')).toContain('https://cdn.example/logo.png');
-    expect(JSON.parse(localStorage.getItem('cartable.remoteContentSenders') ?? '[]')).toEqual([
-      'no-reply@evil.example',
+    expect(rpc.callsOf('mail.allowRemoteContent')).toEqual([
+      { sender: 'no-reply@evil.example', allow: true },
     ]);
+  });
+
+  test('a sender the core lists is shown at once; a change from another window is followed', async () => {
+    allowed = ['no-reply@evil.example'];
+    const rpc = setup(body({ html: '<img src="https://cdn.example/logo.png">' }));
+    await vi.waitFor(async () =>
+      expect((await frame()).getAttribute('srcdoc')).toContain('https://cdn.example/logo.png'),
+    );
+    expect(screen.queryByTestId('remote-bar')).toBeNull();
+    allowed = [];
+    rpc.emit('mail.remoteContentChanged', {});
+    expect(await screen.findByTestId('remote-bar')).toBeTruthy();
+    expect((await frame()).getAttribute('srcdoc')).not.toContain('cdn.example');
   });
 
   test('a link asks first and shows its real target; opening goes through window.open with noopener', async () => {

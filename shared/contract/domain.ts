@@ -236,6 +236,8 @@ export const messageBodySchema = z.object({
   note: bodyNoteSchema.nullable(),
   /** Milliseconds since the epoch. */
   fetchedAt: z.number(),
+  /** The Cc header, read with the body because the list never shows it. */
+  cc: z.array(addressSchema).optional(),
 });
 export type MessageBody = z.infer<typeof messageBodySchema>;
 

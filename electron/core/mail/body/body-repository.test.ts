@@ -12,7 +12,7 @@ function setup() {
   const insert = db.prepare(
     `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
        sort_subject, sort_from, to_json, cc_json, has_attachments)
-     VALUES ('f', ?, '[]', 0, 0, 0, 0, ?, 100, 's', 's', '', '[]', '[]', 0)`,
+     VALUES ('f', ?, '[]', 0, 0, 0, 0, ?, 100, 's', 's', '', '[]', '[{"name":"Cécile","address":"cecile@x.fr"}]', 0)`,
   );
   const ids = [1, 2, 3, 4].map((uid) => Number(insert.run(uid, uid * 1000).lastInsertRowid));
   return { db, ids, bodies: new BodyRepository(db) };
@@ -54,6 +54,7 @@ describe('BodyRepository', () => {
       ],
       note: null,
       fetchedAt: 1234,
+      cc: [{ name: 'Cécile', address: 'cecile@x.fr' }],
     });
     // Storing again replaces, inline images included.
     bodies.store(id, opaqueBody('TOO_DEEP', 100), 2000);

@@ -3,6 +3,7 @@
  * transaction; they go away with their message (ON DELETE CASCADE).
  */
 import { bodyNoteSchema, bodyPartSchema, type MessageBody } from '../../../../shared/contract/index.ts';
+import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { ParsedBody } from './parse.ts';
 
@@ -22,7 +23,10 @@ interface BodyRow {
   parts_json: string;
   note: string | null;
   fetched_at: number;
+  cc_json: string;
 }
+
+const ccSchema = z.array(z.object({ name: z.string(), address: z.string() }));
 
 const partsSchema = bodyPartSchema.array();
 
@@ -66,7 +70,8 @@ export class BodyRepository {
   get(messageId: number): MessageBody | undefined {
     const row = this.#db
       .prepare<[number], BodyRow>(
-        'SELECT text, html, parts_json, note, fetched_at FROM bodies WHERE message_id = ?',
+        `SELECT b.text, b.html, b.parts_json, b.note, b.fetched_at, m.cc_json
+         FROM bodies b JOIN messages m ON m.id = b.message_id WHERE b.message_id = ?`,
       )
       .get(messageId);
     if (!row) return undefined;
@@ -87,6 +92,7 @@ export class BodyRepository {
       })),
       note: row.note === null ? null : bodyNoteSchema.parse(row.note),
       fetchedAt: row.fetched_at,
+      cc: ccSchema.parse(JSON.parse(row.cc_json)),
     };
   }
 

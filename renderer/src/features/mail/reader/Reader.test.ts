@@ -66,10 +66,32 @@ describe('the reader', () => {
     expect(screen.getByTestId('reader-subject').textContent).toBe('Conseil de classe');
     expect(screen.getByTestId('reader-from').textContent).toContain('Rectorat');
     expect(screen.getByTestId('reader-from-address').textContent).toBe('<no-reply@evil.example>');
-    expect(screen.getByTestId('reader-to').textContent).toBe('Marie Dupont <marie.dupont@ac-lyon.fr>');
-    expect(screen.getByRole('article').textContent).toMatch(/jeudi 15 octobre 2026/);
+    expect(screen.getByTestId('reader-to').textContent?.trim()).toBe(
+      'Marie Dupont <marie.dupont@ac-lyon.fr>',
+    );
+    const date = screen.getByTestId('reader-date');
+    expect(date.textContent).toMatch(/^15 oct\. 2026/);
+    expect(date.getAttribute('title')).toMatch(/^jeudi 15 octobre 2026 à \d\d:00:00 /);
     expect(screen.getByTestId('reader-has-attachments')).toBeTruthy();
     expect((await screen.findByTestId('plain-text')).textContent).toContain('Bonjour');
+  });
+
+  test('shows the Cc from the body, and folds a long recipient list behind a button', async () => {
+    const staff = Array.from({ length: 6 }, (_, i) => ({ name: '', address: `prof${i + 1}@ac-lyon.fr` }));
+    setup(body({ text: 'Bonjour', cc: [{ name: 'Proviseur', address: 'proviseur@ac-lyon.fr' }] }), {
+      to: staff,
+    });
+    expect((await screen.findByTestId('reader-cc')).textContent).toContain(
+      'Proviseur <proviseur@ac-lyon.fr>',
+    );
+    const to = screen.getByTestId('reader-to');
+    expect(to.textContent).toContain('prof3@ac-lyon.fr');
+    expect(to.textContent).not.toContain('prof4@ac-lyon.fr');
+    const toggle = within(to).getByRole('button', { name: 'et 3 autres' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await fireEvent.click(toggle);
+    expect(to.textContent).toContain('prof6@ac-lyon.fr');
+    expect(within(to).getByRole('button', { name: 'Réduire' }).getAttribute('aria-expanded')).toBe('true');
   });
 
   test('renders HTML only in a sandboxed frame without scripts, whose srcdoc carries the CSP', async () => {
@@ -218,6 +240,6 @@ describe('the reader', () => {
       from: { name: '', address: 'other@x.example' },
     });
     expect((await screen.findByTestId('remote-bar')).textContent).toContain('Remote content was blocked');
-    expect(screen.getByRole('article').textContent).toMatch(/Thursday, 15 October 2026/);
+    expect(screen.getByTestId('reader-date').getAttribute('title')).toMatch(/^Thursday,? 15 October 2026/);
   });
 });

@@ -4,8 +4,16 @@ import { sizeParts } from './attachment-risk.ts';
 
 const intlLocale = (i18n: I18n): string => (i18n.locale === 'fr' ? 'fr-FR' : 'en-GB');
 
+/** Short enough for the header line ("15 oct. 2026, 17:00"); the full form is on hover. */
 export function formatMessageDate(i18n: I18n, epochMs: number): string {
-  return new Intl.DateTimeFormat(intlLocale(i18n), { dateStyle: 'full', timeStyle: 'short' }).format(epochMs);
+  return new Intl.DateTimeFormat(intlLocale(i18n), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    epochMs,
+  );
+}
+
+/** Weekday, seconds and time zone: what someone checking when a mail really came wants. */
+export function formatFullDate(i18n: I18n, epochMs: number): string {
+  return new Intl.DateTimeFormat(intlLocale(i18n), { dateStyle: 'full', timeStyle: 'long' }).format(epochMs);
 }
 
 /** A wall-clock time from an invitation: `utc` ones in the user's zone, the others as written. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_ICS_CHARS, summarizeIcs } from './ics-summary.ts';
+import { MAX_ATTENDEES, MAX_ICS_CHARS, summarizeIcs } from './ics-summary.ts';
+import { sogoInvitation } from './ics-fixtures.ts';
 
 const invitation = [
   'BEGIN:VCALENDAR',
@@ -37,7 +38,31 @@ describe('the invitation summary', () => {
       end: { year: 2026, month: 10, day: 15, hour: 18, minute: 30, allDay: false, utc: false },
       location: 'Salle 12; bâtiment A',
       organizer: { name: 'Dupont; Marie', address: 'marie.dupont@ac-lyon.fr' },
+      attendees: [],
     });
+  });
+
+  test('reads a SOGo invitation: REQUEST, Europe/Paris times as written, organiser sent by, attendees', () => {
+    const summary = summarizeIcs(sogoInvitation);
+    expect(summary).toEqual({
+      method: 'REQUEST',
+      title: 'Conseil pédagogique – projet d’établissement',
+      start: { year: 2026, month: 11, day: 12, hour: 14, minute: 0, allDay: false, utc: false },
+      end: { year: 2026, month: 11, day: 12, hour: 16, minute: 0, allDay: false, utc: false },
+      location: 'Salle des professeurs, bâtiment B',
+      organizer: { name: 'Dupont, Marie', address: 'marie.dupont@ac-lyon.fr' },
+      attendees: [
+        { name: 'Alice Martin', address: 'alice@college-exemple.ac-lyon.fr', partstat: 'NEEDS-ACTION' },
+        { name: 'Bob Durand', address: 'bob@college-exemple.ac-lyon.fr', partstat: 'ACCEPTED' },
+        { name: 'Salle 12', address: 'salle12@college-exemple.ac-lyon.fr', partstat: 'NEEDS-ACTION' },
+      ],
+    });
+  });
+
+  test('stops reading attendees at the cap', () => {
+    const many = Array.from({ length: MAX_ATTENDEES + 10 }, (_, i) => `ATTENDEE:mailto:p${i}@x.fr`);
+    const summary = summarizeIcs(['BEGIN:VEVENT', ...many, 'END:VEVENT'].join('\n'));
+    expect(summary?.attendees).toHaveLength(MAX_ATTENDEES);
   });
 
   test('unfolds long lines, reads UTC and all-day dates', () => {

@@ -1,7 +1,8 @@
 /**
  * The summary card of an invitation, read from its iCalendar text (RFC 5545)
  * without any library: unfold lines, take the first VEVENT's SUMMARY,
- * DTSTART/DTEND, LOCATION and ORGANIZER. Hostile input only ever yields
+ * DTSTART/DTEND, LOCATION, ORGANIZER and ATTENDEEs (as SOGo writes them:
+ * METHOD:REQUEST, times in a TZID such as Europe/Paris, CN and PARTSTAT). Hostile input only ever yields
  * plain strings (rendered as text) or nothing; sizes are capped.
  */
 
@@ -9,6 +10,8 @@
 export const MAX_ICS_CHARS = 256 * 1024;
 /** Long enough for any real title or place; the card is a summary, not the event. */
 const MAX_VALUE_CHARS = 500;
+/** A whole school is a few hundred people; more is not read. */
+export const MAX_ATTENDEES = 300;
 
 /** A date-time as written: UTC ("Z"), or wall-clock time (floating or in a TZID, shown as written). */
 export interface IcsTime {
@@ -21,6 +24,16 @@ export interface IcsTime {
   utc: boolean;
 }
 
+export interface IcsPerson {
+  name: string | undefined;
+  address: string | undefined;
+}
+
+export interface IcsAttendee extends IcsPerson {
+  /** NEEDS-ACTION, ACCEPTED, DECLINED, TENTATIVE…; undefined when not said. */
+  partstat: string | undefined;
+}
+
 export interface IcsSummary {
   /** REQUEST (invitation), CANCEL, REPLY…; undefined when the calendar has none. */
   method: string | undefined;
@@ -28,7 +41,8 @@ export interface IcsSummary {
   start: IcsTime | undefined;
   end: IcsTime | undefined;
   location: string | undefined;
-  organizer: { name: string | undefined; address: string | undefined } | undefined;
+  organizer: IcsPerson | undefined;
+  attendees: IcsAttendee[];
 }
 
 interface Property {
@@ -77,7 +91,7 @@ function parseTime(property: Property | undefined): IcsTime | undefined {
   };
 }
 
-function organizer(property: Property | undefined): IcsSummary['organizer'] {
+function person(property: Property | undefined): IcsPerson | undefined {
   if (!property) return undefined;
   const name = property.params.get('CN');
   const address = /^mailto:/i.test(property.value) ? property.value.slice(7).trim() : undefined;
@@ -94,6 +108,7 @@ export function summarizeIcs(text: string): IcsSummary | undefined {
   /** The nesting depth of the first VEVENT once met; its VALARMs sit deeper and are skipped. */
   let eventDepth: number | undefined;
   const event = new Map<string, Property>();
+  const attendees: Property[] = [];
   for (const line of unfold(text)) {
     const property = parseProperty(line);
     if (!property) continue;
@@ -105,7 +120,9 @@ export function summarizeIcs(text: string): IcsSummary | undefined {
       if (component === 'VEVENT' && depth === eventDepth) break;
       depth -= 1;
     } else if (depth === eventDepth) {
-      if (!event.has(property.name)) event.set(property.name, property);
+      if (property.name === 'ATTENDEE') {
+        if (attendees.length < MAX_ATTENDEES) attendees.push(property);
+      } else if (!event.has(property.name)) event.set(property.name, property);
     } else if (eventDepth === undefined && property.name === 'METHOD') method = component.slice(0, 20);
   }
   if (eventDepth === undefined) return undefined;
@@ -119,7 +136,13 @@ export function summarizeIcs(text: string): IcsSummary | undefined {
     start: parseTime(event.get('DTSTART')),
     end: parseTime(event.get('DTEND')),
     location: field('LOCATION'),
-    organizer: organizer(event.get('ORGANIZER')),
+    organizer: person(event.get('ORGANIZER')),
+    attendees: attendees.map((attendee) => ({
+      name: undefined,
+      address: undefined,
+      ...person(attendee),
+      partstat: attendee.params.get('PARTSTAT')?.toUpperCase().slice(0, 20),
+    })),
   };
 }
 

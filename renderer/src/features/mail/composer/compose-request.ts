@@ -1,0 +1,37 @@
+/** What opens the composer: a new message, an answer to the shown one, or a draft to resume. */
+import type { MessageSummary, Recipient } from '$shared/contract/index.ts';
+
+export type ReplyKind = 'reply' | 'replyAll' | 'forward';
+
+export type ComposeRequest =
+  | { kind: 'new'; accountId: string }
+  | { kind: ReplyKind; accountId: string; message: MessageSummary }
+  | { kind: 'draft'; draftId: string };
+
+/** The composer's starting fields, whatever opened it. */
+export interface ComposeInitial {
+  accountId: string;
+  draftId?: string;
+  to: Recipient[];
+  cc: Recipient[];
+  bcc: Recipient[];
+  subject: string;
+  /** The editor's starting HTML: text, signature, then the quote. */
+  html: string;
+  attachments: ComposeAttachment[];
+  inReplyTo?: string;
+  references?: string[];
+}
+
+/**
+ * A file to attach. The contract sends files by path (the core reads them when
+ * the message is queued); a file dropped in the browser host has no path the
+ * core can read, so `path` may be missing and the message cannot be sent.
+ */
+export interface ComposeAttachment {
+  key: string;
+  name: string;
+  /** Bytes; unknown for a file reopened from a draft until the core says. */
+  size: number | undefined;
+  path: string | undefined;
+}

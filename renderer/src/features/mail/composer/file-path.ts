@@ -1,0 +1,32 @@
+/**
+ * The path of a picked or dropped file, which mail.send needs. Electron gives
+ * it through `webUtils.getPathForFile`, which the preload would expose as
+ * `window.cartable.pathForFile`; the browser host has no such thing (a page
+ * never learns a file's path), so there it is undefined.
+ */
+import type { ComposeAttachment } from './compose-request.ts';
+
+type PathForFile = (file: File) => string;
+
+function bridgePathForFile(): PathForFile | undefined {
+  const bridge: unknown = (globalThis as { cartable?: unknown }).cartable;
+  if (typeof bridge !== 'object' || bridge === null || !('pathForFile' in bridge)) return undefined;
+  const candidate = bridge.pathForFile;
+  return typeof candidate === 'function' ? (candidate as PathForFile) : undefined;
+}
+
+let sequence = 0;
+
+export function attachmentOf(file: File): ComposeAttachment {
+  const pathForFile = bridgePathForFile();
+  const path = pathForFile ? pathForFile(file) || undefined : undefined;
+  sequence += 1;
+  return { key: `file-${sequence}`, name: file.name, size: file.size, path };
+}
+
+/** An attachment a draft already names by path (its size is unknown here). */
+export function attachmentOfPath(path: string): ComposeAttachment {
+  sequence += 1;
+  const name = path.split(/[\\/]/u).pop() ?? path;
+  return { key: `file-${sequence}`, name, size: undefined, path };
+}

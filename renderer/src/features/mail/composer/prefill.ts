@@ -1,0 +1,69 @@
+/**
+ * The composer's starting fields for each way it opens: a new message (the
+ * account's "new" signature), a draft reopened as it was saved, or an answer
+ * (see reply-prefill.ts). Asks the core only for what it needs.
+ */
+import type { Account, Draft } from '$shared/contract/index.ts';
+import type { Rpc } from '../../../lib/rpc/index.ts';
+import { textToHtml } from './body.ts';
+import type { ComposeInitial, ComposeRequest } from './compose-request.ts';
+import { attachmentOfPath } from './file-path.ts';
+import { replyInitial } from './reply-prefill.ts';
+import { startingHtml } from './signature.ts';
+
+export interface Prefilled {
+  initial: ComposeInitial;
+  maxMessageBytes: number | undefined;
+}
+
+export async function prefill(
+  rpc: Rpc,
+  request: ComposeRequest,
+  accounts: readonly Account[],
+): Promise<Prefilled> {
+  if (request.kind === 'draft') {
+    const draft = await rpc.invoke('mail.getDraft', { draftId: request.draftId });
+    const settings = await rpc.invoke('mail.getComposeSettings', { accountId: draft.accountId });
+    return { initial: draftInitial(draft), maxMessageBytes: settings.maxMessageBytes };
+  }
+  const settings = await rpc.invoke('mail.getComposeSettings', { accountId: request.accountId });
+  const base = { maxMessageBytes: settings.maxMessageBytes };
+  if (request.kind === 'new') {
+    return {
+      ...base,
+      initial: {
+        accountId: request.accountId,
+        to: [],
+        cc: [],
+        bcc: [],
+        subject: '',
+        html: startingHtml(settings.signatureNew),
+        attachments: [],
+      },
+    };
+  }
+  const account = accounts.find((candidate) => candidate.id === request.accountId);
+  const body = await rpc.invoke('mail.getBody', { messageId: request.message.id });
+  return { ...base, initial: replyInitial(request, body, account, settings.signatureReply) };
+}
+
+export function draftInitial(draft: Draft): ComposeInitial {
+  const message = draft.message;
+  return {
+    accountId: draft.accountId,
+    draftId: draft.id,
+    to: message.to,
+    cc: message.cc,
+    bcc: message.bcc,
+    subject: message.subject,
+    html: message.html ? bodyOf(message.html) : textToHtml(message.text),
+    attachments: message.attachments.map((file) => attachmentOfPath(file.path)),
+    ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+    ...(message.references ? { references: message.references } : {}),
+  };
+}
+
+/** The body of a saved HTML document (the editor sanitises it again when it loads it). */
+function bodyOf(html: string): string {
+  return new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+}

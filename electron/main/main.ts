@@ -6,6 +6,7 @@
 import { app, BrowserWindow, MessageChannelMain, utilityProcess } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { listenForBadge } from './badge.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { APP_ORIGIN, hardenSession, hardenWindow } from './security.ts';
 
@@ -57,6 +58,7 @@ function openWindow(core: Electron.UtilityProcess): void {
 registerAppScheme();
 void app.whenReady().then(() => {
   hardenSession();
+  listenForBadge();
   serveRenderer(path.join(bundleDir, '../renderer'));
   const core = startCore();
   openWindow(core);

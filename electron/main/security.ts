@@ -1,6 +1,7 @@
 /**
  * Window hardening: no navigation away from the app, no new windows, no
- * permission granted to web content, and a strict CSP on everything served.
+ * permission granted to web content but notifications to the app's own page,
+ * and a strict CSP on everything served.
  */
 import { session, shell, type BrowserWindow } from 'electron';
 
@@ -21,11 +22,17 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The one permission the app's own page gets: system notifications of new mail. */
+const appPermissions = new Set(['notifications']);
+
 export function hardenSession(): void {
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) =>
-    callback(false),
+  session.defaultSession.setPermissionRequestHandler((_webContents, permission, callback, details) =>
+    callback(appPermissions.has(permission) && details.requestingUrl.startsWith(`${APP_ORIGIN}/`)),
   );
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionCheckHandler(
+    (_webContents, permission, requestingOrigin) =>
+      appPermissions.has(permission) && requestingOrigin === APP_ORIGIN,
+  );
 }
 
 export function hardenWindow(window: BrowserWindow): void {

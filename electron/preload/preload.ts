@@ -8,6 +8,9 @@ import { isEventName, isMethodName } from '../../shared/contract/index.ts';
 import type { RpcRequest, ServerMessage } from '../../shared/contract/index.ts';
 import { createRpcClient } from '../../shared/rpc-client.ts';
 
+/** Same name as in main's badge.ts (the preload bundle may not import the shell). */
+const BADGE_CHANNEL = 'cartable:badge';
+
 let port: MessagePort | undefined;
 const queued: RpcRequest[] = [];
 let receive: ((message: ServerMessage) => void) | undefined;
@@ -43,5 +46,9 @@ contextBridge.exposeInMainWorld('cartable', {
   subscribe(event: string, listener: (payload: unknown) => void): () => void {
     if (!isEventName(event)) throw new Error(`événement inconnu : ${event}`);
     return client.subscribe(event, listener);
+  },
+  /** The dock/taskbar badge: main checks the number and the sender; nothing else goes this way. */
+  setBadgeCount(count: number): void {
+    ipcRenderer.send(BADGE_CHANNEL, count);
   },
 });

@@ -211,12 +211,46 @@ describe('the message list', () => {
     expect(localStorage.getItem('cartable.mail.conversations')).toBe('off');
   });
 
+  test('Ctrl+A selects every message of the folder, not only the rows on screen', async () => {
+    const { rpc, list } = setup(1000);
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    await fireEvent.click(row(1000));
+    await fireEvent.keyDown(grid(), { key: 'a', ctrlKey: true });
+    await waitFor(() => expect(list.selection.keys.size).toBe(1000));
+    expect(rows().length).toBeLessThanOrEqual(40);
+    expect(rows().every((r) => r.getAttribute('aria-selected') === 'true')).toBe(true);
+    await fireEvent.keyDown(grid(), { key: 's' });
+    await waitFor(() => expect(acts(rpc)).toHaveLength(1));
+    expect(acts(rpc)[0]?.messageIds).toHaveLength(1000);
+  });
+
+  test('→ opens the conversation at the cursor, ← closes it again from one of its messages', async () => {
+    const { list } = setup(30, { conversations: true });
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    await fireEvent.click(row(30));
+    await fireEvent.keyDown(grid(), { key: 'ArrowRight' });
+    await waitFor(() => expect(row(30002)).toBeTruthy());
+    expect(row(30).getAttribute('aria-expanded')).toBe('true');
+    await fireEvent.keyDown(grid(), { key: 'ArrowDown' });
+    await waitFor(() => expect(list.opened?.id).toBe(30002));
+    await fireEvent.keyDown(grid(), { key: 'ArrowLeft' });
+    await waitFor(() => expect(row(30).getAttribute('aria-expanded')).toBe('false'));
+    expect(rows().some((r) => r.dataset['messageId'] === '30002')).toBe(false);
+    expect(selectedIds()).toEqual([30]);
+    // A single-message conversation has nothing to open.
+    await fireEvent.click(row(29));
+    await fireEvent.keyDown(grid(), { key: 'ArrowRight' });
+    expect(row(29).getAttribute('aria-expanded')).toBeNull();
+  });
+
   test('? shows the shortcuts, Escape hides them', async () => {
     setup(5);
     await fireEvent.keyDown(grid(), { key: '?', shiftKey: true });
     const help = await screen.findByTestId('shortcuts-help');
     expect(help.textContent).toContain('Raccourcis clavier');
     expect(help.textContent).toContain('Suppr');
+    expect(help.textContent).toContain('Tout sélectionner dans le dossier');
+    expect(help.textContent).toContain('Fermer, ouvrir la conversation');
     await fireEvent.keyDown(help, { key: 'Escape' });
     expect(screen.queryByTestId('shortcuts-help')).toBeNull();
   });

@@ -38,3 +38,20 @@ export function locate(displayIndex: number, expansions: readonly Expansion[]): 
 export function displayIndexOf(index: number, expansions: readonly Expansion[]): number {
   return index + expansions.reduce((sum, expansion) => sum + (expansion.at < index ? expansion.count : 0), 0);
 }
+
+/**
+ * What ← or → does at display row `displayIndex`: the conversation (its list row `at`, shown at
+ * `displayIndex`) to open or close, or nothing. ← on one of its messages closes it too, and the
+ * keyboard goes back up to the conversation, as in a tree.
+ */
+export function conversationArrow(
+  displayIndex: number,
+  expansions: readonly Expansion[],
+  open: boolean,
+): { at: number; displayIndex: number; open: boolean } | undefined {
+  const slot = locate(displayIndex, expansions);
+  if (slot.kind === 'child')
+    return open ? undefined : { at: slot.at, displayIndex: displayIndexOf(slot.at, expansions), open };
+  const isOpen = expansions.some((expansion) => expansion.at === slot.index);
+  return isOpen === open ? undefined : { at: slot.index, displayIndex, open };
+}

@@ -1,7 +1,8 @@
 /**
  * The list's keyboard, as Thunderbird's users know it: arrows and j/k move,
  * Shift extends, Home/End and PageUp/PageDown jump, Enter opens, Suppr
- * deletes, u toggles read, s or * flags, ? shows the shortcuts. Pure, so the
+ * deletes, u toggles read, s or * flags, Ctrl+A selects the whole folder,
+ * ←/→ close and open a conversation, ? shows the shortcuts. Pure, so the
  * mapping is tested without a DOM.
  */
 
@@ -13,7 +14,9 @@ export type ListCommand =
   | { kind: 'toggleFlag' }
   | { kind: 'toggleSelect' }
   | { kind: 'menu' }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  | { kind: 'selectAll' }
+  | { kind: 'conversation'; open: boolean };
 
 export interface KeyInput {
   key: string;
@@ -39,7 +42,13 @@ export function commandForKey(event: KeyInput): ListCommand | undefined {
   if (event.altKey) return undefined;
   const modified = event.ctrlKey || event.metaKey;
   if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) return { kind: 'menu' };
-  if (modified) return event.key === ' ' ? { kind: 'toggleSelect' } : undefined;
+  if (modified) {
+    if (event.key === 'a' || event.key === 'A') return event.shiftKey ? undefined : { kind: 'selectAll' };
+    return event.key === ' ' ? { kind: 'toggleSelect' } : undefined;
+  }
+  // As in a tree: → opens the conversation, ← closes it (from any of its messages).
+  if (event.key === 'ArrowRight' || event.key === 'ArrowLeft')
+    return event.shiftKey ? undefined : { kind: 'conversation', open: event.key === 'ArrowRight' };
   const to = moves[event.key];
   // Shift+J is not a selection gesture anywhere; only the named keys extend.
   if (to !== undefined) return { kind: 'move', to, extend: event.shiftKey && event.key.length > 1 };

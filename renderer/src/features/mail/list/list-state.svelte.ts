@@ -7,6 +7,7 @@
 import type { ConversationSummary, Folder, MessageSort, MessageSummary } from '$shared/contract/index.ts';
 import { i18n } from '../../../lib/i18n/index.ts';
 import type { Rpc } from '../../../lib/rpc/index.ts';
+import { conversationArrow } from './display-rows.ts';
 import type { ListCommand } from './keyboard.ts';
 import { loadConversationView, saveConversationView } from './list-prefs.ts';
 import { isUnread, type LoadedRow } from './list-rows.ts';
@@ -20,6 +21,7 @@ import {
   noRows,
   pickRows,
   rangeTo,
+  selectAll,
   selectOnly,
   toggle,
   unique,
@@ -102,6 +104,38 @@ export class MessageListState {
     if (cursor === undefined) return;
     const row = this.source.rowAtDisplay(cursor);
     if (row.kind !== 'loading') this.#set(toggle(this.selection, cursor, row.key), [row]);
+  }
+
+  /**
+   * Ctrl+A: every row of the folder, loaded page by page (not only those on screen), up to what
+   * one action may touch; the same cut as a Shift range, so what is selected is what acts.
+   */
+  async selectAll(): Promise<void> {
+    const count = Math.min(this.source.displayCount, MAX_ACTION_MESSAGES);
+    if (count === 0) return;
+    const rows = await this.source.rowsBetween(0, count - 1);
+    this.#set(
+      selectAll(
+        this.selection,
+        rows.map((row) => row.key),
+      ),
+      rows,
+      true,
+    );
+  }
+
+  /** → opens the conversation at the cursor, ← closes it; returns where the cursor is then. */
+  async arrowConversation(open: boolean): Promise<number | undefined> {
+    const cursor = this.selection.cursor;
+    if (cursor === undefined || !this.conversations) return cursor;
+    const target = conversationArrow(cursor, this.source.expansions, open);
+    if (!target) return cursor;
+    const row = this.source.rowAtDisplay(target.displayIndex);
+    if (row.kind !== 'conversation' || row.message.messageCount < 2) return cursor;
+    await this.source.toggleConversationAt(target.displayIndex);
+    // Closed from one of its messages: that message is gone from the list, its conversation is selected.
+    if (target.displayIndex !== cursor) this.#set(selectOnly(target.displayIndex, row.key), [row], true);
+    return target.displayIndex;
   }
 
   /** Right click on a row outside the selection selects it first, as file managers do. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { conversationArrow } from './display-rows.ts';
 import { commandForKey, type KeyInput } from './keyboard.ts';
-import { emptySelection, extend, moveTarget, rangeTo, selectOnly, toggle } from './selection.ts';
+import { emptySelection, extend, moveTarget, rangeTo, selectAll, selectOnly, toggle } from './selection.ts';
 
 const keys = (...list: string[]) => new Set(list);
 
@@ -68,10 +69,47 @@ describe('keyboard shortcuts', () => {
     expect(key(' ', { ctrlKey: true })).toEqual({ kind: 'toggleSelect' });
   });
 
+  test('Ctrl+A (Cmd+A) selects all; ← and → close and open a conversation', () => {
+    expect(key('a', { ctrlKey: true })).toEqual({ kind: 'selectAll' });
+    expect(key('A', { metaKey: true })).toEqual({ kind: 'selectAll' });
+    expect(key('a', { ctrlKey: true, shiftKey: true })).toBeUndefined();
+    expect(key('ArrowRight')).toEqual({ kind: 'conversation', open: true });
+    expect(key('ArrowLeft')).toEqual({ kind: 'conversation', open: false });
+    expect(key('ArrowLeft', { shiftKey: true })).toBeUndefined();
+    expect(key('ArrowLeft', { altKey: true })).toBeUndefined();
+  });
+
   test('the browser’s and the system’s own shortcuts are left alone', () => {
     expect(key('u', { ctrlKey: true })).toBeUndefined();
     expect(key('s', { metaKey: true })).toBeUndefined();
     expect(key('ArrowDown', { altKey: true })).toBeUndefined();
     expect(key('x')).toBeUndefined();
+  });
+});
+
+describe('select all and conversation arrows', () => {
+  test('select all takes every key given and keeps the keyboard where it was', () => {
+    expect(selectAll(selectOnly(7, 'm7'), ['m1', 'm2', 'm7'])).toEqual({
+      keys: keys('m1', 'm2', 'm7'),
+      anchor: 7,
+      cursor: 7,
+    });
+    expect(selectAll(emptySelection, ['m1'])).toEqual({ keys: keys('m1'), anchor: 0, cursor: 0 });
+  });
+
+  // Conversation at list row 2 is open with 3 messages: display rows 3, 4, 5 are its messages.
+  const open = [{ at: 2, count: 3 }];
+
+  test('→ opens a closed conversation; → on an open one or on a message does nothing', () => {
+    expect(conversationArrow(6, open, true)).toEqual({ at: 3, displayIndex: 6, open: true });
+    expect(conversationArrow(2, open, true)).toBeUndefined();
+    expect(conversationArrow(4, open, true)).toBeUndefined();
+  });
+
+  test('← closes an open conversation, also from one of its messages, going back up to it', () => {
+    expect(conversationArrow(2, open, false)).toEqual({ at: 2, displayIndex: 2, open: false });
+    expect(conversationArrow(5, open, false)).toEqual({ at: 2, displayIndex: 2, open: false });
+    expect(conversationArrow(0, open, false)).toBeUndefined();
+    expect(conversationArrow(6, open, false)).toBeUndefined();
   });
 });

@@ -27,6 +27,11 @@ export function toggle(state: SelectionState, index: number, key: string): Selec
   return { keys, anchor: index, cursor: index };
 }
 
+/** Ctrl+A: every row given, the keyboard staying where it was. */
+export function selectAll(state: SelectionState, keys: readonly string[]): SelectionState {
+  return { keys: new Set(keys), anchor: state.anchor ?? 0, cursor: state.cursor ?? 0 };
+}
+
 /** The rows a Shift gesture to `index` covers, inclusive, in list order. */
 export function rangeTo(state: SelectionState, index: number): { from: number; to: number } {
   const anchor = state.anchor ?? index;

@@ -112,6 +112,14 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     logger: ports.logger,
     onChanged: (task) => emit('tasks.changed', task),
   });
+  const composeSettings = new ComposeSettingsRepository(db);
+  /** SIZE limits read while verifying an account not saved yet, by email, until onSaved. */
+  const pendingSizeLimits = new Map<string, number | undefined>();
+  const smtpSizeLimitRead = (email: string, bytes: number | undefined) => {
+    const saved = accountRepository.findByEmail(email);
+    if (saved) composeSettings.setMaxMessageBytes(saved.id, bytes);
+    else pendingSizeLimits.set(email, bytes);
+  };
   const accounts = new AccountService({
     repository: accountRepository,
     secrets: ports.secrets,
@@ -120,9 +128,13 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       network,
       version: options.version,
       onProgress: (service, state) => emit('accounts.progress', { email, service, state }),
+      onSmtpSizeLimit: (bytes) => smtpSizeLimitRead(email, bytes),
     }),
     onChanged: () => emit('accounts.changed', {}),
     onSaved: (account) => {
+      // A new account's SIZE limit was read before it had an id.
+      const limit = pendingSizeLimits.get(account.email);
+      if (pendingSizeLimits.delete(account.email)) composeSettings.setMaxMessageBytes(account.id, limit);
       // New password, server or TLS pins: a kept session was opened under the old ones.
       syncSessions.invalidate(account.id);
       tasks.enqueue('mail.syncAccount', { accountId: account.id });
@@ -281,11 +293,10 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     kickTasks: () => tasks.kick(),
     onChanged: (accountId) => emit('mail.outboxChanged', { accountId }),
     draftSent: (draftId) => drafts.sent(draftId),
+    onSizeLimit: (accountId, bytes) => composeSettings.setMaxMessageBytes(accountId, bytes),
   });
   tasks.register(SEND_TASK, outboxPayload, (payload) => outbox.runSend(payload));
   tasks.register(SENT_COPY_TASK, outboxPayload, (payload) => outbox.runFileSentCopy(payload));
-
-  const composeSettings = new ComposeSettingsRepository(db);
 
   const dispatch = createDispatcher(
     {

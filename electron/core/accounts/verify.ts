@@ -22,6 +22,8 @@ export interface VerifyContext {
   network: NetworkContext;
   version: string;
   onProgress: ProgressListener;
+  /** The submission server's SIZE limit (RFC 1870) read during the check, undefined when none. */
+  onSmtpSizeLimit?: (bytes: number | undefined) => void;
 }
 
 async function check(
@@ -59,9 +61,13 @@ export async function verifyAccount(
       );
       await session.close();
     }),
-    check('smtp', onProgress, () =>
-      verifySmtp({ endpoint: settings.smtp, login: settings.login, password, pins }, network),
-    ),
+    check('smtp', onProgress, async () => {
+      const limit = await verifySmtp(
+        { endpoint: settings.smtp, login: settings.login, password, pins },
+        network,
+      );
+      context.onSmtpSizeLimit?.(limit);
+    }),
     // An account without a DAV URL (mail-only servers) is not checked for calendars at all.
     ...(davUrl === undefined
       ? []

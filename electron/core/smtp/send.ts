@@ -11,6 +11,7 @@ import SMTPConnection, { type SentMessageInfo } from 'nodemailer/lib/smtp-connec
 import { CartableError, type ComposeMessage, type Recipient } from '../../../shared/contract/index.ts';
 import { toCartableError } from '../net/errors.ts';
 import { secureEndpoint, type NetworkContext } from '../net/secure.ts';
+import { announcedSizeLimit } from './size-limit.ts';
 import type { SmtpLogin } from './verify.ts';
 
 /**
@@ -165,6 +166,8 @@ export async function submitMessage(
   network: NetworkContext,
   message: { raw: Buffer; envelope: { from: string; to: string[] } },
   beforeMessage: () => boolean,
+  /** The server's EHLO SIZE limit (RFC 1870), read on every connection so a change is noticed. */
+  onSizeLimit?: (bytes: number | undefined) => void,
 ): Promise<SendOutcome> {
   const { endpoint } = login;
   const context = { service: 'smtp', host: endpoint.host, port: endpoint.port };
@@ -206,6 +209,7 @@ export async function submitMessage(
     await step<boolean>((done) =>
       connection.login({ credentials: { user: login.login, pass: login.password } }, done),
     );
+    onSizeLimit?.(announcedSizeLimit(connection));
     if (!beforeMessage()) {
       connection.quit();
       return { kind: 'skipped' };

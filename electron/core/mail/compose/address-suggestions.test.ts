@@ -47,7 +47,7 @@ describe('address suggestions', () => {
     db.prepare("INSERT INTO accounts VALUES ('a', 'alice@x.fr', '{}', NULL, 'now', NULL)").run();
     db.prepare(
       `INSERT INTO folders (id, account_id, path, name, delimiter, subscribed, uid_validity, special_use)
-       VALUES ('inbox', 'a', 'INBOX', 'INBOX', '/', 1, 1, NULL), ('sent', 'a', 'Sent', 'Sent', '/', 1, 1, '\\Sent')`,
+       VALUES ('inbox', 'a', 'INBOX', 'INBOX', '/', 1, 1, NULL), ('sent', 'a', 'Sent', 'Sent', '/', 1, 1, 'sent')`,
     ).run();
   });
 
@@ -107,7 +107,7 @@ describe('address suggestions', () => {
     old
       .prepare(
         `INSERT INTO folders (id, account_id, path, name, delimiter, subscribed, uid_validity, special_use)
-         VALUES ('sent', 'a', 'Sent', 'Sent', '/', 1, 1, '\\Sent'), ('inbox', 'a', 'INBOX', 'INBOX', '/', 1, 1, NULL)`,
+         VALUES ('sent', 'a', 'Sent', 'Sent', '/', 1, 1, 'sent'), ('inbox', 'a', 'INBOX', 'INBOX', '/', 1, 1, NULL)`,
       )
       .run();
     store(old, 'inbox', [

@@ -54,6 +54,8 @@ export interface OutboxDeps {
    * server). Called inside the transaction that records the send.
    */
   draftSent?: (draftId: string) => void;
+  /** The submission server's SIZE limit as read at this send (RFC 1870), for the compose window. */
+  onSizeLimit?: (accountId: string, bytes: number | undefined) => void;
 }
 
 export class OutboxService {
@@ -198,6 +200,7 @@ export class OutboxService {
         record,
         // Committed before MAIL FROM: from here on a crash means 'uncertain'.
         () => this.#repository.apply(outboxId, 'begin', this.#now().toISOString(), { attempts }),
+        (bytes) => this.#deps.onSizeLimit?.(account.id, bytes),
       );
     } catch (error) {
       const failure = error instanceof CartableError ? error : new CartableError('INTERNAL');

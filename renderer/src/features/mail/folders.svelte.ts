@@ -4,10 +4,11 @@
  * which folders the user collapsed. The core holds the truth; this holds
  * only the last answer.
  */
-import { SvelteSet } from 'svelte/reactivity';
-import type { Folder } from '$shared/contract/index.ts';
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
+import type { CartableErrorShape, Folder } from '$shared/contract/index.ts';
 import { LiveQuery, type LoadStatus } from '../../lib/query/live-query.svelte.ts';
 import { toErrorShape, type Rpc } from '../../lib/rpc/index.ts';
+import { isSyncing, type SyncProgress } from './folder-pane/sync-progress.ts';
 import { buildFolderTree, visibleFolders } from './folder-tree.ts';
 
 export type FolderListStatus = LoadStatus;
@@ -17,6 +18,8 @@ const COUNTS_REFRESH_MS = 300;
 
 export class FolderListState {
   readonly collapsed = new SvelteSet<string>();
+  /** Folders in their first sync, by folder id: what the pane draws under them. */
+  readonly progress = new SvelteMap<string, SyncProgress>();
   readonly tree = $derived(buildFolderTree(this.folders));
   readonly visible = $derived(visibleFolders(this.tree, this.collapsed));
 
@@ -61,10 +64,20 @@ export class FolderListState {
         void this.load();
       }, COUNTS_REFRESH_MS);
     });
+    const stopProgress = this.#rpc.subscribe(
+      'mail.syncProgress',
+      ({ accountId, folderId, synced, total }) => {
+        if (accountId !== this.accountId) return;
+        const progress = { synced, total };
+        if (isSyncing(progress)) this.progress.set(folderId, progress);
+        else this.progress.delete(folderId);
+      },
+    );
     return () => {
       stopFolders();
       stopAccounts();
       stopMessages();
+      stopProgress();
       clearTimeout(pending);
     };
   }
@@ -75,6 +88,36 @@ export class FolderListState {
       await this.#rpc.invoke('mail.syncAccount', { accountId: this.accountId });
     } catch (error) {
       this.error = toErrorShape(error);
+    }
+  }
+
+  /**
+   * Folder edits: the core shows them at once and replays them to the server; the list
+   * follows by `mail.foldersChanged`. Undefined when accepted, else the error to show.
+   */
+  create(name: string, parent: Folder | undefined): Promise<CartableErrorShape | undefined> {
+    const params = { accountId: this.accountId, name: name.trim() };
+    return this.#attempt(() =>
+      this.#rpc.invoke('mail.createFolder', parent ? { ...params, parentId: parent.id } : params),
+    );
+  }
+
+  rename(folder: Folder, name: string): Promise<CartableErrorShape | undefined> {
+    return this.#attempt(() =>
+      this.#rpc.invoke('mail.renameFolder', { folderId: folder.id, name: name.trim() }),
+    );
+  }
+
+  delete(folder: Folder): Promise<CartableErrorShape | undefined> {
+    return this.#attempt(() => this.#rpc.invoke('mail.deleteFolder', { folderId: folder.id }));
+  }
+
+  async #attempt(work: () => Promise<unknown>): Promise<CartableErrorShape | undefined> {
+    try {
+      await work();
+      return undefined;
+    } catch (error) {
+      return toErrorShape(error);
     }
   }
 

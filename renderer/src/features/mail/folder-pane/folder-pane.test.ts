@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { i18n } from '../../../lib/i18n/index.ts';
+import { folder } from '../fixtures.ts';
+import { nameContext } from './folder-edit.ts';
 import { folderNameProblem } from './folder-name.ts';
 import { quotaLevel, quotaPercent, quotaText } from './quota.ts';
 import { formatCount, isSyncing, progressRatio, progressText } from './sync-progress.ts';
@@ -71,5 +73,36 @@ describe('folder name validation', () => {
     expect(folderNameProblem('inbox', { ...context, topLevel: false })).toBeUndefined();
     // The same letters, composed differently (macOS keyboards write É as E + accent).
     expect(folderNameProblem('E\u0301le\u0300ves', context)?.key).toBe('mail.folder.nameTaken');
+  });
+});
+
+describe('folder edit context', () => {
+  const folders = [
+    folder('INBOX', { specialUse: 'inbox' }),
+    folder('Projets'),
+    folder('Projets/Sorties'),
+    folder('Projets/Conseils'),
+  ];
+
+  test('a new subfolder is checked against its parent’s children', () => {
+    const context = nameContext(folders, { kind: 'create', parent: folders[1] });
+    expect(context.siblings.map((f) => f.name).sort()).toEqual(['Conseils', 'Sorties']);
+    expect(context.topLevel).toBe(false);
+    expect(context.delimiter).toBe('/');
+  });
+
+  test('a renamed folder is checked against its siblings, not itself', () => {
+    const renamed = folders[2];
+    if (!renamed) throw new Error('fixture');
+    const context = nameContext(folders, { kind: 'rename', folder: renamed });
+    expect(context.siblings.map((f) => f.name)).toEqual(['Conseils']);
+    expect(folderNameProblem('Sorties', context)).toBeUndefined();
+    expect(folderNameProblem('Conseils', context)?.key).toBe('mail.folder.nameTaken');
+  });
+
+  test('a top-level folder sits beside INBOX', () => {
+    const context = nameContext(folders, { kind: 'create', parent: undefined });
+    expect(context.topLevel).toBe(true);
+    expect(context.siblings.map((f) => f.name)).toEqual(['INBOX', 'Projets']);
   });
 });

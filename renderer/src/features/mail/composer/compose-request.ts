@@ -6,7 +6,9 @@ export type ReplyKind = 'reply' | 'replyAll' | 'forward';
 export type ComposeRequest =
   | { kind: 'new'; accountId: string }
   | { kind: ReplyKind; accountId: string; message: MessageSummary }
-  | { kind: 'draft'; draftId: string };
+  | { kind: 'draft'; draftId: string }
+  /** A message of the Drafts folder: its local draft when there is one, else its text. */
+  | { kind: 'draftMessage'; accountId: string; message: MessageSummary };
 
 /** The composer's starting fields, whatever opened it. */
 export interface ComposeInitial {

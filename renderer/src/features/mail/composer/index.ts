@@ -3,5 +3,5 @@ export { default as ComposerPane } from './ComposerPane.svelte';
 export { default as OutboxIndicator } from './OutboxIndicator.svelte';
 export { default as SendToast } from './SendToast.svelte';
 export type { ComposeRequest, ReplyKind } from './compose-request.ts';
-export type { Composer } from './composer.svelte.ts';
+export type { Composer, Sent } from './composer.svelte.ts';
 export { SendUndo } from './send-undo.svelte.ts';

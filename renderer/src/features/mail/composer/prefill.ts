@@ -3,10 +3,11 @@
  * account's "new" signature), a draft reopened as it was saved, or an answer
  * (see reply-prefill.ts). Asks the core only for what it needs.
  */
-import type { Account, Draft } from '$shared/contract/index.ts';
+import type { Account, Draft, MessageSummary } from '$shared/contract/index.ts';
 import type { Rpc } from '../../../lib/rpc/index.ts';
-import { textToHtml } from './body.ts';
+import { sanitizeOutgoing, textToHtml } from './body.ts';
 import type { ComposeInitial, ComposeRequest } from './compose-request.ts';
+import { matchDraft } from './draft-match.ts';
 import { attachmentOfPath } from './file-path.ts';
 import { replyInitial } from './reply-prefill.ts';
 import { startingHtml } from './signature.ts';
@@ -26,6 +27,7 @@ export async function prefill(
     const settings = await rpc.invoke('mail.getComposeSettings', { accountId: draft.accountId });
     return { initial: draftInitial(draft), maxMessageBytes: settings.maxMessageBytes };
   }
+  if (request.kind === 'draftMessage') return resumeDraftMessage(rpc, request.accountId, request.message);
   const settings = await rpc.invoke('mail.getComposeSettings', { accountId: request.accountId });
   const base = { maxMessageBytes: settings.maxMessageBytes };
   if (request.kind === 'new') {
@@ -47,6 +49,29 @@ export async function prefill(
   return { ...base, initial: replyInitial(request, body, account, settings.signatureReply) };
 }
 
+/** Our own draft when we know it; otherwise (written in another client) its text, as a new draft. */
+async function resumeDraftMessage(rpc: Rpc, accountId: string, message: MessageSummary): Promise<Prefilled> {
+  const drafts = await rpc.invoke('mail.listDrafts', { accountId });
+  const known = matchDraft(message, drafts);
+  if (known) return prefill(rpc, { kind: 'draft', draftId: known.id }, []);
+  const [settings, body] = await Promise.all([
+    rpc.invoke('mail.getComposeSettings', { accountId }),
+    rpc.invoke('mail.getBody', { messageId: message.id }),
+  ]);
+  return {
+    maxMessageBytes: settings.maxMessageBytes,
+    initial: {
+      accountId,
+      to: message.to.map((person) => ({ name: person.name ?? '', address: person.address })),
+      cc: [],
+      bcc: [],
+      subject: message.subject,
+      html: body.html ? bodyOf(body.html) : textToHtml(body.text ?? ''),
+      attachments: [],
+    },
+  };
+}
+
 export function draftInitial(draft: Draft): ComposeInitial {
   const message = draft.message;
   return {
@@ -63,7 +88,7 @@ export function draftInitial(draft: Draft): ComposeInitial {
   };
 }
 
-/** The body of a saved HTML document (the editor sanitises it again when it loads it). */
+/** The body of a saved HTML document, sanitised: a draft from another client is mail like any other. */
 function bodyOf(html: string): string {
-  return new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+  return sanitizeOutgoing(new DOMParser().parseFromString(html, 'text/html').body.innerHTML);
 }

@@ -30,6 +30,7 @@ import { schoolYearStart } from './mail/body/school-year.ts';
 import { ChangeNotifier } from './mail/change-notifier.ts';
 import { suggestAddresses } from './mail/compose/address-suggestions.ts';
 import { ComposeSettingsRepository } from './mail/compose/compose-settings.ts';
+import { replyContext } from './mail/compose/reply-context.ts';
 import { DraftRepository } from './mail/drafts/draft-repository.ts';
 import { DraftService } from './mail/drafts/draft-service.ts';
 import { registerDraftTasks } from './mail/drafts/draft-upload.ts';
@@ -365,6 +366,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
         return {};
       },
       'mail.suggestAddresses': (query) => suggestAddresses(db, query),
+      'mail.getReplyContext': ({ messageId }) => replyContext(db, messageId),
       'mail.getComposeSettings': ({ accountId }) => {
         accounts.require(accountId);
         return composeSettings.get(accountId);

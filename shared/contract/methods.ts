@@ -33,6 +33,7 @@ const passwordSchema = z.string().min(1).max(1024);
 const noParams = z.object({}).strict();
 /** A draft's id is also the value of its X-Cartable-Draft header: a UUID, nothing a header could choke on. */
 const draftIdSchema = z.uuid();
+const mailboxSchema = z.object({ name: z.string(), address: z.string() });
 /** A signature is a few lines; ten thousand characters is already a letter. */
 const MAX_SIGNATURE_CHARS = 10_000;
 
@@ -317,6 +318,26 @@ export const methods = {
       })
       .strict(),
     result: z.object({}),
+  },
+  /**
+   * What a reply or forward needs of the original beyond its summary, shaped for
+   * shared/mail/reply.ts (buildReply/buildForward): add the body from mail.getBody.
+   */
+  'mail.getReplyContext': {
+    params: z.object({ messageId: z.number().int().min(1) }).strict(),
+    result: z.object({
+      from: mailboxSchema.optional(),
+      /** Empty when the message has none, or names only its sender. */
+      replyTo: z.array(mailboxSchema),
+      to: z.array(mailboxSchema),
+      cc: z.array(mailboxSchema),
+      subject: z.string(),
+      /** Milliseconds since the epoch: the Date header, else the arrival time. */
+      date: z.number(),
+      /** The original's Message-ID, with its angle brackets. */
+      messageId: z.string().optional(),
+      references: z.array(z.string()),
+    }),
   },
   /** Senders whose remote images are always shown (lowercased addresses), one list per profile. */
   'mail.getRemoteContentSenders': {

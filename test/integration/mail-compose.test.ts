@@ -1,8 +1,9 @@
 /**
  * The core side of the compose window against the real stack: address suggestions from a real
  * sync (people alice wrote to first), signatures kept across a restart, the submission server's
- * SIZE limit read from Postfix (RFC 1870) at verification and at send, and a reply built by
- * shared/mail/reply.ts reaching bob with its In-Reply-To and References.
+ * SIZE limit read from Postfix (RFC 1870) at verification and at send, and a reply-all to a synced
+ * message built by shared/mail/reply.ts from mail.getReplyContext, reaching bob (its Reply-To)
+ * with In-Reply-To and References.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -81,15 +82,19 @@ const word = () => `q${randomUUID().replace(/-/g, '').slice(0, 10)}`;
 
 function rfc822(fields: {
   from: string;
+  replyTo?: string;
   to: string;
   cc?: string;
   subject: string;
   messageId: string;
+  references?: string;
 }): string {
   return [
     `From: ${fields.from}`,
+    ...(fields.replyTo ? [`Reply-To: ${fields.replyTo}`] : []),
     `To: ${fields.to}`,
     ...(fields.cc ? [`Cc: ${fields.cc}`] : []),
+    ...(fields.references ? [`References: ${fields.references}`] : []),
     `Subject: ${fields.subject}`,
     `Message-ID: ${fields.messageId}`,
     'Date: Thu, 12 Mar 2026 10:15:00 +0100',
@@ -213,26 +218,43 @@ describe('compose (core side)', () => {
     );
   });
 
-  it('a reply built by shared/mail/reply.ts reaches bob with In-Reply-To and References', async () => {
+  it('reply-all to a synced message: Reply-To wins, and bob gets In-Reply-To and References', async () => {
+    const tag = word();
+    const carol = user('carol');
+    // Carol writes on bob's behalf (Reply-To: bob), to alice, copying herself.
+    await aliceAdmin.append(
+      'INBOX',
+      rfc822({
+        from: `Carol Petit <${carol.email}>`,
+        replyTo: `Bob Martin <${bob.email}>`,
+        to: `Alice <${alice.email}>`,
+        cc: `Carol Petit <${carol.email}>, Alice <${alice.email}>`,
+        subject: `RE: Conseil ${tag}`,
+        messageId: `<${tag}.2@example.test>`,
+        references: `<${tag}.1@example.test>`,
+      }),
+    );
     const app = start();
     const accountId = await addAlice(app);
-    const tag = randomUUID();
-    const original = {
-      from: { name: 'Bob Martin', address: bob.email },
-      to: [{ name: 'Alice Dupré', address: alice.email }],
-      cc: [],
-      subject: `RE: Conseil ${tag}`,
-      date: Date.UTC(2026, 2, 12, 9, 15),
+    const found = await app.client.invoke('mail.search', { query: tag, accountId });
+    const summary = found.messages.find((m) => m.subject === `RE: Conseil ${tag}`);
+    if (!summary) throw new Error('the synced original is not found');
+    const context = await app.client.invoke('mail.getReplyContext', { messageId: summary.id });
+    expect(context).toMatchObject({
+      replyTo: [{ name: 'Bob Martin', address: bob.email }],
       messageId: `<${tag}.2@example.test>`,
       references: [`<${tag}.1@example.test>`],
-      text: 'Bonjour Alice,\nÀ jeudi.',
-    };
-    const reply = buildReply(original, {
-      mode: 'replyAll',
-      ownAddresses: [alice.email],
-      locale: 'fr',
-      timeZone: 'Europe/Paris',
     });
+    await expect(app.client.invoke('mail.getReplyContext', { messageId: 2 ** 40 })).rejects.toMatchObject({
+      code: 'MESSAGE_NOT_FOUND',
+    });
+    const body = await app.client.invoke('mail.getBody', { messageId: summary.id });
+    const reply = buildReply(
+      { ...context, text: body.text },
+      { mode: 'replyAll', ownAddresses: [alice.email], locale: 'fr', timeZone: 'Europe/Paris' },
+    );
+    expect(reply.to.map((m) => m.address)).toEqual([bob.email]);
+    expect(reply.cc.map((m) => m.address)).toEqual([carol.email]);
     await app.client.invoke('mail.send', {
       accountId,
       message: {

@@ -87,8 +87,18 @@ export function storedFlags(flags: Iterable<string> | undefined): string[] {
     .map((flag) => text(flag, 100));
 }
 
+/**
+ * RFC 3501 §7.4.2: the server fills an absent Reply-To with From, so a Reply-To equal to From
+ * says nothing; only one naming someone else is kept.
+ */
+function replyToOtherThanFrom(replyTo: Address[], from: Address | undefined): Address[] | undefined {
+  const sender = from?.address.toLowerCase();
+  return replyTo.some((m) => m.address.toLowerCase() !== sender) ? replyTo : undefined;
+}
+
 export function toMessageHeaders(message: FetchMessageObject): MessageHeaders {
   const envelope = message.envelope;
+  const from = addresses(envelope?.from)[0];
   const fields = headerFields(message.headers);
   const references = messageIds(fields.get('references'));
   const inReplyTo = messageIds(envelope?.inReplyTo ?? fields.get('in-reply-to'), 1)[0];
@@ -101,9 +111,10 @@ export function toMessageHeaders(message: FetchMessageObject): MessageHeaders {
     sentDate: timestamp(envelope?.date),
     size: message.size ?? 0,
     subject: text(envelope?.subject, MAX_SUBJECT_CHARS),
-    from: addresses(envelope?.from)[0],
+    from,
     to: addresses(envelope?.to),
     cc: addresses(envelope?.cc),
+    replyTo: replyToOtherThanFrom(addresses(envelope?.replyTo), from),
     messageId: messageId?.slice(0, MAX_ID_CHARS),
     inReplyTo,
     references,

@@ -2,6 +2,7 @@
  * Message headers in SQLite. Every write is one transaction over one batch,
  * so a killed sync leaves whole batches and a consistent folder behind.
  */
+import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/database.ts';
 import type { FlagChange, MessageHeaders } from './model.ts';
 import { senderSortKey, subjectSortKey } from './sort-keys.ts';
@@ -52,6 +53,7 @@ export class MessageRepository {
        RETURNING id, thread_id`,
     );
     const fresh: ThreadInput[] = [];
+    let setReplyTo: Statement<[string, number]> | undefined;
     for (const m of batch) {
       const sortSubject = subjectSortKey(m.subject);
       const row = statement.get({
@@ -75,6 +77,14 @@ export class MessageRepository {
         listId: m.listId ?? null,
         hasAttachments: m.hasAttachments ? 1 : 0,
       });
+      // Few messages have a Reply-To of their own: a second statement for those only (prepared
+      // on first use, so profiles and tests on a schema before migration 14 never meet it).
+      if (row && m.replyTo?.length) {
+        setReplyTo ??= this.#db.prepare<[string, number]>(
+          'UPDATE messages SET reply_to_json = ? WHERE id = ?',
+        );
+        setReplyTo.run(JSON.stringify(m.replyTo), row.id);
+      }
       // A new row has no conversation yet; an updated one keeps its own.
       if (row && row.thread_id === null) {
         fresh.push({

@@ -20,6 +20,8 @@ export interface MessageHeaders {
   from: Address | undefined;
   to: Address[];
   cc: Address[];
+  /** Reply-To, only when it names someone else than From (servers copy From into an absent one). */
+  replyTo?: Address[] | undefined;
   messageId: string | undefined;
   inReplyTo: string | undefined;
   references: string[];

@@ -56,6 +56,10 @@ export const compose: Migration = {
         max_message_bytes INTEGER
       ) STRICT;
 
+      -- Reply-To (JSON [{name, address}]) when it names someone else than From; NULL otherwise and
+      -- for messages cached before this step (a reply to those goes to From).
+      ALTER TABLE messages ADD COLUMN reply_to_json TEXT;
+
       CREATE TABLE correspondents (
         id        INTEGER PRIMARY KEY,
         address   TEXT NOT NULL UNIQUE,

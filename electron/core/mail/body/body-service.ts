@@ -13,11 +13,14 @@ import type { FolderRef } from '../message-sync.ts';
 import type { BodyRepository, MessageLocation } from './body-repository.ts';
 import { MAX_SOURCE_BYTES } from './limits.ts';
 import { opaqueBody, parseBody, type ParsedBody } from './parse.ts';
+import { readBounded } from './read-bounded.ts';
 import { searchableText } from './plain-text.ts';
 import { writeNewFile } from './save-file.ts';
 
 /** Bodies fetched per batch in the background: each batch is written, then announced. */
 export const BODY_BATCH = 20;
+/** An invitation is a few kilobytes; the reader's card reads no more than this (MAX_ICS_CHARS). */
+export const MAX_CALENDAR_BYTES = 256 * 1024;
 
 export interface BodyStoreDeps {
   bodies: BodyRepository;
@@ -139,6 +142,25 @@ export class BodyService {
     );
     if (!saved) throw new CartableError('MESSAGE_NOT_FOUND', { id: messageId, reason: 'NOT_ON_SERVER' });
     return saved;
+  }
+
+  /**
+   * An invitation's iCalendar text, for the reader's summary card: only a part the stored body
+   * lists as a calendar, at most `maxBytes` (undefined past that, or when the server lost it).
+   */
+  async readCalendarPart(messageId: number, partId: string, maxBytes: number): Promise<string | undefined> {
+    const part = this.#deps.bodies.get(messageId)?.parts.find((candidate) => candidate.partId === partId);
+    const calendar =
+      part !== undefined &&
+      (/^(text\/calendar|application\/ics)$/i.test(part.mimeType) || /\.ics$/i.test(part.filename ?? ''));
+    if (!calendar) throw notFound(messageId, 'NOT_A_CALENDAR');
+    const location = this.#locate(messageId);
+    const bytes = await this.#withFolder(location, async (session) => {
+      const stream = await downloadPart(session, location.uid, partId);
+      return stream ? readBounded(stream, maxBytes) : undefined;
+    });
+    // iCalendar is UTF-8 (RFC 5545 §3.1.4); a stray byte becomes U+FFFD, never an exception.
+    return bytes?.toString('utf8');
   }
 
   #locate(messageId: number): MessageLocation {

@@ -4,6 +4,7 @@ import type { MessageBody, MessageSummary } from '$shared/contract/index.ts';
 import { i18n } from '../../../lib/i18n/index.ts';
 import { FakeRpc } from '../../../lib/rpc/testing.ts';
 import { Reader } from './index.ts';
+import { sogoInvitation } from './ics-fixtures.ts';
 import { checkLink } from './link-check.ts';
 import LinkConfirm from './LinkConfirm.svelte';
 
@@ -37,10 +38,13 @@ function body(overrides: Partial<MessageBody>): MessageBody {
 
 /** The core's allow-list, as the fake core keeps it for one test. */
 let allowed: string[] = [];
+/** What the fake core reads from an invitation part (null: too large or gone). */
+let calendarText: string | null = null;
 
 function setup(result: MessageBody, props: Partial<MessageSummary> = {}) {
   const rpc = new FakeRpc({
     'mail.getBody': () => result,
+    'mail.readCalendarPart': () => ({ text: calendarText }),
     'mail.getRemoteContentSenders': () => ({ senders: [...allowed] }),
     'mail.allowRemoteContent': ({ sender }) => {
       allowed.push(sender);
@@ -59,6 +63,7 @@ describe('the reader', () => {
   beforeEach(() => {
     i18n.setLocale('fr');
     allowed = [];
+    calendarText = null;
   });
 
   test('shows the sender’s name and real address, the recipients and a French date', async () => {
@@ -215,7 +220,30 @@ describe('the reader', () => {
     ]);
   });
 
-  test('an invitation part shows a card', async () => {
+  test('an invitation part shows a card: its summary when the core reads it, else its name', async () => {
+    calendarText = sogoInvitation;
+    const rpc = setup(
+      body({
+        text: 'Invitation',
+        parts: [
+          {
+            partId: '2',
+            filename: 'invite.ics',
+            mimeType: 'text/calendar',
+            size: 900,
+            contentId: null,
+            disposition: null,
+          },
+        ],
+      }),
+    );
+    expect((await screen.findByTestId('invitation-title')).textContent).toBe(
+      'Conseil pédagogique – projet d’établissement',
+    );
+    expect(rpc.callsOf('mail.readCalendarPart')).toEqual([{ messageId: 7, partId: '2' }]);
+  });
+
+  test('an invitation the core cannot read is named as an attachment', async () => {
     setup(
       body({
         text: 'Invitation',
@@ -231,7 +259,7 @@ describe('the reader', () => {
         ],
       }),
     );
-    expect((await screen.findByTestId('invitation')).textContent).toContain('invite.ics');
+    await vi.waitFor(() => expect(screen.getByTestId('invitation').textContent).toContain('invite.ics'));
   });
 
   test('in English too', async () => {

@@ -25,7 +25,7 @@ import { ActionService } from './mail/actions/service.ts';
 import { registerActionTasks } from './mail/actions/replay.ts';
 import { syncAccount } from './mail/account-sync.ts';
 import { BodyRepository } from './mail/body/body-repository.ts';
-import { BodyService, fetchRecentBodies } from './mail/body/body-service.ts';
+import { BodyService, fetchRecentBodies, MAX_CALENDAR_BYTES } from './mail/body/body-service.ts';
 import { schoolYearStart } from './mail/body/school-year.ts';
 import { ChangeNotifier } from './mail/change-notifier.ts';
 import { suggestAddresses } from './mail/compose/address-suggestions.ts';
@@ -324,6 +324,9 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       },
       'mail.search': (query) => searchMessages(db, query),
       'mail.getBody': ({ messageId }) => bodies.getBody(messageId),
+      'mail.readCalendarPart': async ({ messageId, partId }) => ({
+        text: (await bodies.readCalendarPart(messageId, partId, MAX_CALENDAR_BYTES)) ?? null,
+      }),
       'mail.saveAttachment': ({ messageId, partId, destination }) =>
         bodies.saveAttachment(messageId, partId, destination),
       'mail.downloadPath': async ({ filename }) => ({

@@ -112,6 +112,22 @@ export const methods = {
     result: messageBodySchema,
   },
   /**
+   * An invitation's iCalendar text (a text/calendar part the body lists), for the reader's card;
+   * null when larger than the card reads or gone from the server.
+   */
+  'mail.readCalendarPart': {
+    params: z
+      .object({
+        messageId: z.number().int().min(1),
+        partId: z
+          .string()
+          .max(40)
+          .regex(/^\d+(\.\d+)*$/),
+      })
+      .strict(),
+    result: z.object({ text: z.string().nullable() }),
+  },
+  /**
    * Streams one part from the server to a new file. `destination` is an absolute file path the
    * host chose; an existing file is never overwritten.
    */

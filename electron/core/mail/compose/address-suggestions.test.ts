@@ -86,6 +86,16 @@ describe('address suggestions', () => {
     expect(suggest(db, 'paul', 2)).toHaveLength(2);
   });
 
+  it("never suggests the user's own addresses", () => {
+    store(db, 'inbox', [
+      message({
+        from: { name: 'Alain', address: 'alain@x.fr' },
+        to: [{ name: 'Alice', address: 'Alice@x.fr' }],
+      }),
+    ]);
+    expect(suggest(db, 'al').map((s) => s.address)).toEqual(['alain@x.fr']);
+  });
+
   it('keeps one row per address (case folded) with the newest name', () => {
     store(db, 'inbox', [
       message({ from: { name: 'B. Martin', address: 'Bob@x.fr' } }),

@@ -30,6 +30,8 @@ export function suggestAddresses(
     .prepare<[string, number], { name: string; address: string }>(
       `SELECT c.name, c.address FROM correspondent_search s JOIN correspondents c ON c.id = s.rowid
        WHERE correspondent_search MATCH ?
+         -- The user's own addresses are in every message they received: never worth suggesting.
+         AND c.address NOT IN (SELECT lower(email) FROM accounts)
        ORDER BY c.written > 0 DESC, c.written DESC, c.seen DESC, c.last_seen DESC
        LIMIT ?`,
     )

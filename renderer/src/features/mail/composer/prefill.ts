@@ -4,6 +4,7 @@
  * (see reply-prefill.ts). Asks the core only for what it needs.
  */
 import type { Account, Draft, MessageSummary } from '$shared/contract/index.ts';
+import { i18n } from '../../../lib/i18n/index.ts';
 import type { Rpc } from '../../../lib/rpc/index.ts';
 import { sanitizeOutgoing, textToHtml } from './body.ts';
 import type { ComposeInitial, ComposeRequest } from './compose-request.ts';
@@ -44,9 +45,20 @@ export async function prefill(
       },
     };
   }
-  const account = accounts.find((candidate) => candidate.id === request.accountId);
-  const body = await rpc.invoke('mail.getBody', { messageId: request.message.id });
-  return { ...base, initial: replyInitial(request, body, account, settings.signatureReply) };
+  const [context, body] = await Promise.all([
+    rpc.invoke('mail.getReplyContext', { messageId: request.message.id }),
+    rpc.invoke('mail.getBody', { messageId: request.message.id }),
+  ]);
+  const initial = replyInitial({
+    kind: request.kind,
+    accountId: request.accountId,
+    context,
+    body,
+    account: accounts.find((candidate) => candidate.id === request.accountId),
+    signature: settings.signatureReply,
+    locale: i18n.locale,
+  });
+  return { ...base, initial };
 }
 
 /** Our own draft when we know it; otherwise (written in another client) its text, as a new draft. */

@@ -1,37 +1,59 @@
 /**
- * The starting fields of a reply, reply-all or forward.
- * PROVISIONAL until shared/mail's reply functions land.
+ * The starting fields of a reply, reply-all or forward, from shared/mail's
+ * pure functions (recipients without the user's own address, unstacked
+ * "RE :"/"TR :", In-Reply-To and References, the attribution and quote in
+ * the interface language). The original's HTML is sanitised before it enters
+ * the editor: it is mail like any other.
  */
-import type { Account, MessageBody } from '$shared/contract/index.ts';
-import { escapeHtml, textToHtml } from './body.ts';
-import type { ComposeInitial, ComposeRequest, ReplyKind } from './compose-request.ts';
+import type { Account, MessageBody, Result } from '$shared/contract/index.ts';
+import { buildForward, buildReply, type ComposeLocale } from '$shared/mail/reply.ts';
+import { sanitizeOutgoing } from './body.ts';
+import type { ComposeInitial, ReplyKind } from './compose-request.ts';
 import { startingHtml } from './signature.ts';
 
-type ReplyRequest = Extract<ComposeRequest, { kind: ReplyKind }>;
+export interface ReplySource {
+  kind: ReplyKind;
+  accountId: string;
+  context: Result<'mail.getReplyContext'>;
+  body: MessageBody;
+  account: Account | undefined;
+  signature: string;
+  locale: ComposeLocale;
+}
 
-export function replyInitial(
-  request: ReplyRequest,
-  body: MessageBody,
-  account: Account | undefined,
-  signature: string,
-): ComposeInitial {
-  const original = request.message;
-  const self = account?.email.toLowerCase();
-  const from = original.from ? [{ name: original.from.name ?? '', address: original.from.address }] : [];
-  const others = original.to
-    .filter((person) => person.address.toLowerCase() !== self)
-    .map((person) => ({ name: person.name ?? '', address: person.address }));
-  const to = request.kind === 'forward' ? [] : request.kind === 'replyAll' ? [...from, ...others] : from;
-  const prefix = request.kind === 'forward' ? 'Tr : ' : 'Re : ';
-  const quote = `<blockquote>${textToHtml(body.text ?? '')}</blockquote>`;
-  const attribution = `<p>${escapeHtml(original.from?.address ?? '')} :</p>`;
+export function replyInitial(source: ReplySource): ComposeInitial {
+  const { context, body, locale } = source;
+  const original = {
+    ...context,
+    text: body.text,
+    html:
+      body.html === null
+        ? null
+        : sanitizeOutgoing(new DOMParser().parseFromString(body.html, 'text/html').body.innerHTML),
+  };
+  const base = { accountId: source.accountId, bcc: [], attachments: [] };
+  if (source.kind === 'forward') {
+    const forward = buildForward(original, { locale });
+    return {
+      ...base,
+      to: [],
+      cc: [],
+      subject: forward.subject,
+      html: startingHtml(source.signature, forward.body.html),
+    };
+  }
+  const reply = buildReply(original, {
+    mode: source.kind,
+    ownAddresses: source.account ? [source.account.email] : [],
+    locale,
+  });
   return {
-    accountId: request.accountId,
-    to,
-    cc: [],
-    bcc: [],
-    subject: prefix + original.subject,
-    html: startingHtml(signature, attribution + quote),
-    attachments: [],
+    ...base,
+    to: reply.to,
+    cc: reply.cc,
+    subject: reply.subject,
+    html: startingHtml(source.signature, reply.quote.html),
+    ...(reply.inReplyTo ? { inReplyTo: reply.inReplyTo } : {}),
+    ...(reply.references ? { references: reply.references } : {}),
   };
 }

@@ -26,6 +26,7 @@ const subjects = {
   hostile: `Bulletin piégé ${tag}`,
   plain: `Texte seul ${tag}`,
   cid: `Logo ${tag}`,
+  invitation: `Invitation : Conseil pédagogique ${tag}`,
 };
 const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -86,7 +87,26 @@ async function sendFromBob(): Promise<void> {
   transport.close();
 }
 
-/** Syncs until the four test messages are in alice's cache (Postfix delivers asynchronously). */
+/** An invitation as SOGo mails it to an outside attendee: REQUEST, times in Europe/Paris. */
+const sogoInvitation = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Inverse inc./SOGo 5.11.2//EN',
+  'METHOD:REQUEST',
+  'BEGIN:VEVENT',
+  'UID:4D2A-6718F3A0-5-1B7E8C00',
+  'SUMMARY:Conseil pédagogique',
+  'LOCATION:Salle des professeurs',
+  'DTSTART;TZID=Europe/Paris:20261112T140000',
+  'DTEND;TZID=Europe/Paris:20261112T160000',
+  'ORGANIZER;CN="Dupont, Marie":mailto:marie.dupont@ac-lyon.example.test',
+  `ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN=Alice Martin:mailto:${alice.email}`,
+  'DTSTAMP:20261020T101500Z',
+  'END:VEVENT',
+  'END:VCALENDAR',
+].join('\r\n');
+
+/** Syncs until the five test messages are in alice's cache (Postfix delivers asynchronously). */
 async function waitForDelivery(accountId: string): Promise<void> {
   const inbox = (await app.client.invoke('mail.listFolders', { accountId })).find(
     (f) => f.specialUse === 'inbox',
@@ -102,7 +122,7 @@ async function waitForDelivery(accountId: string): Promise<void> {
       offset: 0,
       limit: 200,
     });
-    if (messages.filter((message) => message.subject.includes(tag)).length >= 4) return;
+    if (messages.filter((message) => message.subject.includes(tag)).length >= 5) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('test mail not delivered');
@@ -130,6 +150,11 @@ beforeAll(async () => {
     attachments: [
       { filename: 'logo.png', content: Buffer.from(PNG_1X1, 'base64'), cid: 'logo@ecole.example' },
     ],
+  });
+  await deliver({
+    subject: subjects.invitation,
+    text: 'Vous êtes invitée au conseil pédagogique.',
+    icalEvent: { method: 'REQUEST', content: sogoInvitation },
   });
   app = startTestCore({
     extraPresets: [stackPreset],
@@ -202,7 +227,6 @@ describe('the reader of the app, in Chromium', () => {
 
   it('loads nothing remote and runs nothing until asked, then only this message’s images', async () => {
     const { page, requests, errors } = await openMessage(subjects.hostile);
-    const title = await page.title();
     const frame = page.frameLocator('[data-testid="mail-frame"]');
     await frame.locator('h1').waitFor();
     await page.getByTestId('remote-bar').waitFor();
@@ -212,7 +236,8 @@ describe('the reader of the app, in Chromium', () => {
     expect(fromLogger(requests)).toEqual([]);
     // The mail's frame asked for nothing at all (its document is a srcdoc, never fetched).
     expect(requests.filter((request) => request.frame === 'about:srcdoc')).toEqual([]);
-    expect(await page.title()).toBe(title);
+    // The app's own title (it carries the unread count, which opening the message changed).
+    expect(await page.title()).toMatch(/^(\(\d+\) )?Cartable$/);
     expect(await receivedMessages(page)).toEqual([]);
     expect(await frame.locator('script, form, svg, meta[http-equiv="refresh"], base, link').count()).toBe(0);
     expect(await page.getByTestId('reader-from-address').textContent()).toBe(
@@ -252,7 +277,8 @@ describe('the reader of the app, in Chromium', () => {
         .map((request) => request.url)
         .sort(),
     ).toEqual([`${loggerBase}/bg.png`, `${loggerBase}/pixel.gif`]);
-    expect(await page.title()).toBe(title);
+    // The app's own title (it carries the unread count, which opening the message changed).
+    expect(await page.title()).toMatch(/^(\(\d+\) )?Cartable$/);
     expect(await receivedMessages(page)).toEqual([]);
     expect(await page.getByTestId('remote-bar').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -286,6 +312,20 @@ describe('the reader of the app, in Chromium', () => {
     ).toEqual([]);
     expect(loggerHits.length).toBe(hitsBefore);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an invitation as a summary card, read from its calendar part', async () => {
+    const { page, errors } = await openMessage(subjects.invitation);
+    const card = page.getByTestId('invitation');
+    await page.getByTestId('invitation-title').waitFor();
+    expect(await page.getByTestId('invitation-title').innerText()).toBe('Conseil pédagogique');
+    expect(await card.getByTestId('invitation-when').innerText()).toMatch(/jeudi 12 novembre 2026 à 14:00/);
+    expect(await card.getByTestId('invitation-where').innerText()).toBe('Salle des professeurs');
+    expect(await card.getByTestId('invitation-organizer').innerText()).toContain('Dupont, Marie');
+    expect(await card.getByTestId('invitation-attendees').innerText()).toContain('Alice Martin');
+    expect(errors).toEqual([]);
+    await screenshot(page, '25-lecteur-invitation');
     await page.close();
   });
 });

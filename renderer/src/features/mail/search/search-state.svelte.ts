@@ -104,8 +104,18 @@ export class SearchState {
   }
 
   open(message: MessageSummary): void {
-    this.cursor = this.results.indexOf(message);
+    this.cursor = this.results.findIndex((result) => result.id === message.id);
     this.opened = message;
+  }
+
+  /**
+   * The reader marked this result read: its row says so without asking the index again.
+   * `opened` keeps its object, or the reader would take it for another message and reload.
+   */
+  markSeen(messageId: number): void {
+    this.results = this.results.map((message) =>
+      message.id === messageId ? { ...message, seen: true } : message,
+    );
   }
 
   loadMore(): void {

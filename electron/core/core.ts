@@ -29,6 +29,7 @@ import { BodyService, fetchRecentBodies, MAX_CALENDAR_BYTES } from './mail/body/
 import { schoolYearStart } from './mail/body/school-year.ts';
 import { ChangeNotifier } from './mail/change-notifier.ts';
 import { suggestAddresses } from './mail/compose/address-suggestions.ts';
+import { CorrespondentIndex } from './mail/compose/correspondent-index.ts';
 import { ComposeSettingsRepository } from './mail/compose/compose-settings.ts';
 import { replyContext } from './mail/compose/reply-context.ts';
 import { DraftRepository } from './mail/drafts/draft-repository.ts';
@@ -104,9 +105,13 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     options.databasePath === ':memory:' ? undefined : path.dirname(options.databasePath),
     ports.logger,
   );
-  const mailChanges = new ChangeNotifier((accountId, folderIds) =>
-    emit('mail.changed', { accountId, folderIds }),
-  );
+  // Known correspondents are folded in after each burst of stored messages, in the background.
+  const correspondents = new CorrespondentIndex(db);
+  correspondents.schedule();
+  const mailChanges = new ChangeNotifier((accountId, folderIds) => {
+    emit('mail.changed', { accountId, folderIds });
+    correspondents.schedule();
+  });
   const tasks = new TaskQueue({
     db,
     clock: ports.clock,
@@ -368,7 +373,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
         if (remoteSenders.set(sender, allow)) emit('mail.remoteContentChanged', {});
         return {};
       },
-      'mail.suggestAddresses': (query) => suggestAddresses(db, query),
+      'mail.suggestAddresses': (query) => suggestAddresses(db, correspondents, query),
       'mail.getReplyContext': ({ messageId }) => replyContext(db, messageId),
       'mail.getComposeSettings': ({ accountId }) => {
         accounts.require(accountId);
@@ -401,6 +406,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       await mailWatch.stop();
       await tasks.close();
       await syncSessions.close();
+      correspondents.close();
       listeners.clear();
       await checkpoints?.stop();
       db.close();

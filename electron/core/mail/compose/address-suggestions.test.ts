@@ -9,6 +9,7 @@ import { migrations } from '../../db/migrations.ts';
 import { MessageRepository } from '../message-repository.ts';
 import type { MessageHeaders } from '../model.ts';
 import { correspondentMatch, suggestAddresses } from './address-suggestions.ts';
+import { CorrespondentIndex } from './correspondent-index.ts';
 
 let uid = 0;
 function message(overrides: Partial<MessageHeaders>): MessageHeaders {
@@ -38,7 +39,7 @@ function store(db: Database, folderId: string, batch: MessageHeaders[]): void {
 }
 
 const suggest = (db: Database, query: string, limit = 8) =>
-  suggestAddresses(db, { query, limit }).suggestions;
+  suggestAddresses(db, new CorrespondentIndex(db), { query, limit }).suggestions;
 
 describe('address suggestions', () => {
   let db: Database;

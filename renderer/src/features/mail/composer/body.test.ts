@@ -45,8 +45,10 @@ describe('outgoing HTML', () => {
     expect(clean).toBe('<p>a<a>b</a></p>');
   });
 
-  it('is a full document with its charset', () => {
-    expect(outgoingHtml('<p>é</p>')).toContain('<meta charset="utf-8">');
+  it('is a full document with its charset, without the editor’s trailing empty paragraphs', () => {
+    const html = outgoingHtml('<p>é</p><blockquote><p>x</p></blockquote><p></p><p><br></p>');
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toMatch(/<\/blockquote><\/body>/);
   });
 
   it('escapes text turned into HTML', () => {

@@ -39,7 +39,9 @@ export function sanitizeOutgoing(html: string): string {
 
 /** The HTML a message is sent with: a document with the charset declared, body sanitised. */
 export function outgoingHtml(bodyHtml: string): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${sanitizeOutgoing(bodyHtml)}</body></html>`;
+  // The editor keeps an empty paragraph after a final quote or list, for the cursor; the mail needs none.
+  const body = sanitizeOutgoing(bodyHtml).replace(/(?:<p>(?:<br>)?<\/p>)+$/u, '');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`;
 }
 
 /** Escapes text for an HTML body (signatures and quotes arrive as plain text). */

@@ -77,8 +77,12 @@ export class Composer {
     return undefined;
   }
 
+  /**
+   * Plain data, not the state proxies: the Electron bridge structured-clones its arguments,
+   * and a proxy cannot be cloned.
+   */
   message(): DraftMessage {
-    const recipients = (chips: Chip[]): Recipient[] => recipientsOf(chips);
+    const recipients = (chips: Chip[]): Recipient[] => $state.snapshot(recipientsOf(chips));
     return {
       to: recipients(this.to),
       cc: recipients(this.cc),
@@ -88,7 +92,7 @@ export class Composer {
       html: outgoingHtml(this.html),
       attachments: this.attachments.flatMap((file) => (file.path ? [{ path: file.path }] : [])),
       ...(this.inReplyTo ? { inReplyTo: this.inReplyTo } : {}),
-      ...(this.references?.length ? { references: this.references } : {}),
+      ...(this.references?.length ? { references: [...this.references] } : {}),
     };
   }
 

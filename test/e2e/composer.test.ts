@@ -91,7 +91,7 @@ async function sources(owner: StackUser, folder: string, subject: string): Promi
 }
 
 /** Quoted-printable undone (as UTF-8) and whitespace collapsed, enough to look for words in a body. */
-const readable = (source: string): string => {
+const decoded = (source: string): string => {
   const joined = source.replace(/=\r?\n/g, '');
   const bytes: number[] = [];
   for (let i = 0; i < joined.length; i++) {
@@ -101,8 +101,9 @@ const readable = (source: string): string => {
       i += 2;
     } else bytes.push(...Buffer.from(joined[i] ?? '', 'utf8'));
   }
-  return Buffer.from(bytes).toString('utf8').replace(/\s+/g, ' ');
+  return Buffer.from(bytes).toString('utf8');
 };
+const readable = (source: string): string => decoded(source).replace(/\s+/g, ' ');
 
 const folderRow = (page: Page, folderPath: string) =>
   page.locator(`[data-testid="folder"][data-path="${folderPath}"] > .row`);
@@ -117,6 +118,11 @@ describe('the composer in Chromium', () => {
     await expect.poll(async () => (await sources(alice, 'INBOX', tag)).length, { timeout: 20_000 }).toBe(1);
 
     const { page, core, accountId } = await openAliceApp();
+    await core.client.invoke('mail.setSignatures', {
+      accountId,
+      signatureNew: 'Alice Martin',
+      signatureReply: 'Alice Martin\nSecrétariat du collège',
+    });
     await core.client.invoke('mail.syncAccount', { accountId });
     await folderRow(page, 'INBOX').click();
     await rowWith(page, subject).click();
@@ -148,6 +154,11 @@ describe('the composer in Chromium', () => {
     const reply = readable(replies[0] ?? '');
     expect(reply).toContain('Merci Bob, c’est noté.');
     expect(reply).toMatch(/> Bonjour Alice, le car part à 8 h 15/);
+    // The reply signature, after the "-- " line, between the text and the quote.
+    // Exactly "-- " on its line (RFC 3676 §4.3), so mail clients recognise and fold the signature.
+    expect(decoded(replies[0] ?? '')).toMatch(/\n-- \r?\nAlice Martin\r?\nSecrétariat du collège\r?\n/);
+    const text = reply.slice(0, reply.indexOf('text/html'));
+    expect(text).toMatch(/À jeudi ! -- Alice Martin Secrétariat du collège Le \d\d\/\d\d\/\d{4} à/);
     expect(reply).toMatch(/<blockquote[^>]*>/);
     expect(reply).toMatch(/<strong>\s*À jeudi !\s*<\/strong>/);
     expect(replies[0]).toMatch(/\nIn-Reply-To: <[^>]+>/);

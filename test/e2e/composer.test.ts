@@ -140,6 +140,14 @@ describe('the composer in Chromium', () => {
     await page.keyboard.type(' À jeudi !');
     await screenshot(page, '30-reponse-en-cours');
 
+    // Envoyer, then Annuler within the undo delay: the message comes back as it was, and never leaves.
+    await page.getByTestId('composer-send').click();
+    await page.getByTestId('send-undo').click();
+    await page.getByTestId('composer').waitFor();
+    await expect.poll(() => page.getByTestId('composer-body').innerText()).toContain('À jeudi !');
+    expect(await page.getByTestId('send-outcome').innerText()).toContain('Envoi annulé');
+    expect(await page.getByTestId('composer-subject').inputValue()).toMatch(/^RE ?: /);
+
     await page.getByTestId('composer-send').click();
     await page.getByTestId('send-toast').waitFor();
     await expect.poll(() => page.getByTestId('composer').count()).toBe(0);

@@ -4,4 +4,4 @@ export { default as OutboxIndicator } from './OutboxIndicator.svelte';
 export { default as SendToast } from './SendToast.svelte';
 export type { ComposeRequest, ReplyKind } from './compose-request.ts';
 export type { Composer, Sent } from './composer.svelte.ts';
-export { SendUndo } from './send-undo.svelte.ts';
+export { SendUndo, type PendingSend } from './send-undo.svelte.ts';

@@ -5,10 +5,13 @@
  */
 import type { CartableErrorShape } from '$shared/contract/index.ts';
 import { toErrorShape, type Rpc } from '../../../lib/rpc/index.ts';
+import type { ComposeRequest } from './compose-request.ts';
 import type { Composer, Sent } from './composer.svelte.ts';
 
 export interface PendingSend extends Sent {
   composer: Composer;
+  /** What opened the composer, so it comes back with the same title. */
+  request: ComposeRequest;
 }
 
 export class SendUndo {
@@ -37,8 +40,8 @@ export class SendUndo {
     );
   }
 
-  /** Undo: the composer to reopen when the message had not left yet. */
-  async cancel(): Promise<Composer | undefined> {
+  /** Undo: the send to reopen in the composer when the message had not left yet. */
+  async cancel(): Promise<PendingSend | undefined> {
     const send = this.pending;
     if (!send) return undefined;
     clearTimeout(this.#timer);
@@ -46,7 +49,7 @@ export class SendUndo {
     try {
       const { cancelled } = await this.#rpc.invoke('mail.cancelSend', { outboxId: send.outboxId });
       this.outcome = cancelled ? 'cancelled' : 'sent';
-      return cancelled ? send.composer : undefined;
+      return cancelled ? send : undefined;
     } catch (error) {
       this.error = toErrorShape(error);
       return undefined;

@@ -313,7 +313,11 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       'accounts.list': () => accounts.list(),
       'accounts.verify': ({ id, password }) => accounts.verify(id, password),
       'accounts.update': ({ id, settings, password }) => accounts.update(id, settings, password),
-      'accounts.remove': async ({ id }) => ({ removed: await accounts.remove(id) }),
+      'accounts.remove': async ({ id }) => {
+        const removed = await accounts.remove(id);
+        if (removed) correspondents.rebuild();
+        return { removed };
+      },
       'mail.listFolders': ({ accountId }) => {
         accounts.require(accountId);
         return folders.list(accountId);

@@ -75,4 +75,28 @@ describe('correspondent index', () => {
     expect(pending(db)).toBe(0);
     expect(row(db, 'alice@x.fr')).toMatchObject({ seen: 45 });
   });
+
+  it('after an account is removed, forgets the people only its mail named', () => {
+    const db = profile(100);
+    db.prepare("INSERT INTO accounts VALUES ('b', 'bob@y.fr', '{}', NULL, 'now', NULL)").run();
+    db.prepare(
+      `INSERT INTO folders (id, account_id, path, name, delimiter, subscribed, uid_validity)
+       VALUES ('bob-inbox', 'b', 'INBOX', 'INBOX', '/', 1, 1)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
+         sort_subject, sort_from, from_name, from_address, to_json, cc_json, has_attachments)
+       VALUES ('bob-inbox', 1, '[]', 1, 0, 0, 0, 5, 10, 's', 's', 'x', 'Secret', 'secret@z.fr', '[]', '[]', 0)`,
+    ).run();
+    const index = new CorrespondentIndex(db);
+    index.catchUp(Number.POSITIVE_INFINITY);
+    expect(row(db, 'secret@z.fr')).toBeDefined();
+    db.prepare("DELETE FROM accounts WHERE id = 'b'").run();
+    index.rebuild();
+    index.catchUp(Number.POSITIVE_INFINITY);
+    expect(row(db, 'secret@z.fr')).toBeUndefined();
+    // Everyone alice's mail names is back, with the same counts as before.
+    expect(row(db, 'p1@x.fr')).toEqual({ name: 'Personne 1', written: 0, seen: 2, last_seen: 51_000 });
+    index.close();
+  });
 });

@@ -82,6 +82,21 @@ export class CorrespondentIndex {
     });
   }
 
+  /**
+   * Forgets everyone and folds again what the database still holds: after an account is
+   * removed, the people only its mail named must not be suggested any more (the table is
+   * shared by all accounts and keeps no per-message trace to subtract).
+   */
+  rebuild(): void {
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM correspondents').run();
+      this.#db
+        .prepare('INSERT OR IGNORE INTO correspondents_pending (message_id) SELECT id FROM messages')
+        .run();
+    })();
+    this.schedule();
+  }
+
   close(): void {
     this.#closed = true;
     if (this.#scheduled !== undefined) clearImmediate(this.#scheduled);

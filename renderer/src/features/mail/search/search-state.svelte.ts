@@ -14,6 +14,8 @@ import type { SavedSearch, SearchScope } from './saved-searches.ts';
 export const SEARCH_DEBOUNCE_MS = 150;
 /** One screenful and then some; "Plus de résultats" asks for the next page. */
 export const SEARCH_PAGE = 100;
+/** A sync announces changes per batch: shown results are asked again at most this often. */
+export const REFRESH_DELAY_MS = 400;
 
 export type SearchStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -49,8 +51,10 @@ export class SearchState {
 
   readonly active = $derived(this.text.trim() !== '');
   readonly #runner: LatestOnly<Request, Page>;
+  readonly #rpc: Rpc;
 
   constructor(rpc: Rpc) {
+    this.#rpc = rpc;
     this.#runner = new LatestOnly(
       ({ query, scope, folderId, offset }) =>
         rpc.invoke('mail.search', {
@@ -60,6 +64,40 @@ export class SearchState {
           limit: SEARCH_PAGE,
         }),
       SEARCH_DEBOUNCE_MS,
+    );
+  }
+
+  /**
+   * Results follow the mail: a result moved, deleted or read elsewhere, or new mail that
+   * matches, shows without typing again. Returns the unsubscribe.
+   */
+  watch(): () => void {
+    return this.#rpc.subscribe('mail.changed', () => this.refresh());
+  }
+
+  /**
+   * Asks the current query again, keeping the result the reader shows (the same object,
+   * or the reader would take it for another message and reload) while it still matches.
+   */
+  refresh(): void {
+    if (!this.active || this.status === 'loading') return;
+    const shown = this.results.length;
+    this.#runner.request(
+      this.#request(0),
+      (page) => {
+        const opened = this.opened;
+        const messages = page.messages.map((message) =>
+          opened && message.id === opened.id && message.seen === opened.seen ? opened : message,
+        );
+        this.results = messages.slice(0, Math.max(shown, SEARCH_PAGE));
+        this.total = page.total;
+        this.totalCapped = page.totalCapped;
+        this.cursor = opened ? messages.findIndex((message) => message.id === opened.id) : -1;
+        if (this.cursor < 0) this.opened = undefined;
+        this.status = 'ready';
+      },
+      (error) => this.#failed(error),
+      REFRESH_DELAY_MS,
     );
   }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { MessageSummary } from '$shared/contract/index.ts';
 import { FakeRpc } from '../../../lib/rpc/testing.ts';
-import { SEARCH_DEBOUNCE_MS, SearchState } from './search-state.svelte.ts';
+import { REFRESH_DELAY_MS, SEARCH_DEBOUNCE_MS, SearchState } from './search-state.svelte.ts';
 
 const message = (id: number, subject: string): MessageSummary => ({
   id,
@@ -76,5 +76,42 @@ describe('SearchState', () => {
     await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS * 2);
     expect(rpc.calls).toEqual([]);
     expect(search.status).toBe('idle');
+  });
+
+  test('shown results follow the mail: asked again after a change, the opened one kept while it matches', async () => {
+    let answer = [message(1, 'conseil 1'), message(2, 'conseil 2')];
+    const rpc = new FakeRpc({
+      'mail.search': () => ({ total: answer.length, totalCapped: false, messages: answer }),
+    });
+    const search = new SearchState(rpc);
+    const stop = search.watch();
+    search.type('conseil');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    search.move(1);
+    search.move(1);
+    const opened = search.opened;
+    expect(opened?.id).toBe(2);
+
+    // New mail matches; the first result went elsewhere.
+    answer = [message(3, 'conseil 3'), message(2, 'conseil 2')];
+    rpc.emit('mail.changed', { accountId: 'a', folderIds: ['f-INBOX'] });
+    await vi.advanceTimersByTimeAsync(REFRESH_DELAY_MS);
+    expect(search.results.map((m) => m.id)).toEqual([3, 2]);
+    expect(search.opened).toBe(opened);
+    expect(search.cursor).toBe(1);
+
+    // The opened result no longer matches: the reader lets it go.
+    answer = [message(3, 'conseil 3')];
+    rpc.emit('mail.changed', { accountId: 'a', folderIds: ['f-INBOX'] });
+    await vi.advanceTimersByTimeAsync(REFRESH_DELAY_MS);
+    expect(search.results.map((m) => m.id)).toEqual([3]);
+    expect(search.opened).toBeUndefined();
+
+    // Once stopped, or with nothing typed, changes ask nothing.
+    stop();
+    const calls = rpc.calls.length;
+    rpc.emit('mail.changed', { accountId: 'a', folderIds: ['f-INBOX'] });
+    await vi.advanceTimersByTimeAsync(REFRESH_DELAY_MS);
+    expect(rpc.calls.length).toBe(calls);
   });
 });

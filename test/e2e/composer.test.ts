@@ -192,6 +192,32 @@ describe('the composer in Chromium', () => {
       .toBe('Brouillon enregistré');
     await screenshot(page, '32-brouillon-enregistre');
 
+    // Attachments: listed with name and size; past the server's SIZE limit (base64 counted), a warning.
+    const { maxMessageBytes = 25 * 1024 * 1024 } = await core.client.invoke('mail.getComposeSettings', {
+      accountId,
+    });
+    await page.getByTestId('attach-input').setInputFiles([
+      { name: 'compte-rendu.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(200 * 1024, 1) },
+      {
+        name: 'photos-sortie.zip',
+        mimeType: 'application/zip',
+        // Under the limit as a file, over it once encoded in base64 (×1.37).
+        buffer: Buffer.alloc(Math.ceil(maxMessageBytes / 1.3), 1),
+      },
+    ]);
+    await expect.poll(() => page.getByTestId('attachment').allInnerTexts()).toHaveLength(2);
+    expect((await page.getByTestId('attachment').allInnerTexts()).join(' ')).toMatch(
+      /compte-rendu\.pdf\s+200 Ko/,
+    );
+    expect(await page.getByTestId('size-warning').innerText()).toMatch(
+      /le serveur refusera tout message de plus de \d+ Mo/,
+    );
+    await screenshot(page, '35-pieces-jointes-trop-lourdes');
+    await page.getByRole('button', { name: 'Retirer photos-sortie.zip' }).click();
+    await expect.poll(() => page.getByTestId('size-warning').count()).toBe(0);
+    await page.getByRole('button', { name: 'Retirer compte-rendu.pdf' }).click();
+    await expect.poll(() => page.getByTestId('attachment').count()).toBe(0);
+
     await page.reload();
     await page.getByTestId('folder-tree').waitFor();
     // On the server, in the Drafts folder (Brouillons), once the upload task ran.

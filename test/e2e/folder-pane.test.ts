@@ -5,57 +5,19 @@
  * server over IMAP. Screenshots land in .artifacts/e2e/.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../electron/server/host.ts';
-import { launchChromium, screenshot } from '../support/browser.ts';
-import { signIn, startTestCore, type TestCore } from '../support/core.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { folderItem, useE2eApps } from '../support/e2e-app.ts';
 import { connect } from '../support/mail/imap-admin.ts';
-import { ensureRendererBuilt, rendererDir } from '../support/renderer-build.ts';
-import { caPem, stackPreset, user } from '../support/stack.ts';
+import { user } from '../support/stack.ts';
 
 const alice = user('alice');
 
-let browser: Browser;
-let app: { core: TestCore; host: BrowserHost; page?: Page } | undefined;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  ensureRendererBuilt();
-  browser = await launchChromium();
-}, 120_000);
-afterAll(() => browser.close());
-afterEach(async () => {
-  await app?.page?.close();
-  await app?.host.close();
-  await app?.core.close();
-  app = undefined;
-  expect(pageErrors.splice(0), 'erreurs dans la page').toEqual([]);
-});
+const apps = useE2eApps();
 
 async function openAliceApp(): Promise<Page> {
-  const core = startTestCore({
-    extraPresets: [stackPreset],
-    extraCaPem: [caPem()],
-    watchMail: false,
-    pollIntervalMs: 3_600_000,
-  });
-  await signIn(core, alice);
-  const host = await startBrowserHost({ core: core.core, rendererDir });
-  app = { core, host };
-  const page = await browser.newPage({
-    locale: 'fr-FR',
-    colorScheme: 'light',
-    viewport: { width: 1440, height: 900 },
-  });
-  app.page = page;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(host.url);
-  await page.getByTestId('folder-tree').waitFor();
-  return page;
+  return (await apps.open({ user: alice })).page;
 }
 
 async function serverFolders(): Promise<string[]> {
@@ -66,8 +28,6 @@ async function serverFolders(): Promise<string[]> {
     await client.logout();
   }
 }
-
-const folderItem = (page: Page, path: string) => page.locator(`[data-testid="folder"][data-path="${path}"]`);
 
 describe('the folder pane in Chromium', () => {
   it('shows the quota, and creates, renames and deletes a folder on the server', async () => {

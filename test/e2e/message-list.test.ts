@@ -8,103 +8,41 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../electron/server/host.ts';
-import { launchChromium, screenshot } from '../support/browser.ts';
-import { signIn, startTestCore, type TestCore } from '../support/core.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import type { TestCore } from '../support/core.ts';
+import { folderRow, rowWith, useE2eApps } from '../support/e2e-app.ts';
+import { serverHas as userServerHas, submitAs } from '../support/mail/deliver.ts';
 import { connect, createTestFolder } from '../support/mail/imap-admin.ts';
 import { seedSyntheticFolder } from '../support/mail/synthetic-folder.ts';
-import { ensureRendererBuilt, rendererDir } from '../support/renderer-build.ts';
-import { caPem, endpoints, stackPreset, user, type StackUser } from '../support/stack.ts';
+import { user, type StackUser } from '../support/stack.ts';
 
 const alice = user('alice');
 const bob = user('bob');
 const carol = user('carol');
 
-let browser: Browser;
-let app: { core: TestCore; host: BrowserHost; page?: Page } | undefined;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  ensureRendererBuilt();
-  browser = await launchChromium();
-}, 120_000);
-afterAll(() => browser.close());
-afterEach(async () => {
-  // The page first: a page outliving its host logs its reconnection attempts as errors.
-  await app?.page?.close();
-  await app?.host.close();
-  await app?.core.close();
-  app = undefined;
-  expect(pageErrors.splice(0), 'erreurs dans la page').toEqual([]);
-});
+const apps = useE2eApps();
 
 /** Alice signed in on a fresh profile; no background sync, so synthetic folders stay as written. */
 async function openAliceApp(): Promise<{ page: Page; core: TestCore; accountId: string }> {
-  const core = startTestCore({
-    extraPresets: [stackPreset],
-    extraCaPem: [caPem()],
-    watchMail: false,
-    pollIntervalMs: 3_600_000,
-  });
-  const accountId = await signIn(core, alice);
-  const host = await startBrowserHost({ core: core.core, rendererDir });
-  app = { core, host };
-  const page = await browser.newPage({
-    locale: 'fr-FR',
-    colorScheme: 'light',
-    viewport: { width: 1440, height: 900 },
-  });
-  app.page = page;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(host.url);
-  await page.getByTestId('folder-tree').waitFor();
+  const { page, core, accountId } = await apps.open({ user: alice });
+  if (!accountId) throw new Error('not signed in');
   return { page, core, accountId };
 }
 
 /** Through the stack's submission port, authenticated, as the sender's own mail client would. */
 async function send(from: StackUser, name: string, subject: string): Promise<void> {
-  const transport = nodemailer.createTransport({
-    host: endpoints.submissions.host,
-    port: endpoints.submissions.port,
-    secure: true,
-    tls: { ca: [caPem()] },
-    auth: { user: from.login, pass: from.password },
-  });
-  await transport.sendMail({
+  await submitAs(from, {
     from: `${name} <${from.email}>`,
     to: alice.email,
     subject,
     text: 'Bonjour Alice, la sortie scolaire est confirmée pour jeudi.',
   });
-  transport.close();
 }
 
-/** Waits until alice's INBOX on the server holds (or no longer holds) a message with this subject. */
-async function serverHas(folder: string, subject: string): Promise<boolean> {
-  const client = await connect(alice);
-  try {
-    const lock = await client.getMailboxLock(folder);
-    try {
-      const found = await client.search({ subject }, { uid: true });
-      return Array.isArray(found) && found.length > 0;
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await client.logout();
-  }
-}
-
-const folderRow = (page: Page, folderPath: string) =>
-  page.locator(`[data-testid="folder"][data-path="${folderPath}"] > .row`);
-const rowWith = (page: Page, text: string) =>
-  page.locator('[data-testid="message-row"]', { hasText: text }).first();
+/** Whether alice's folder on the server holds a message with this subject. */
+const serverHas = (folder: string, subject: string) => userServerHas(alice, folder, subject);
 
 async function shownIds(page: Page, count: number): Promise<number[]> {
   return page

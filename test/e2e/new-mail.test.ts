@@ -6,33 +6,14 @@
  * init script (a headless browser has no notification centre to look at).
  */
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../electron/server/host.ts';
-import { launchChromium } from '../support/browser.ts';
-import { signIn, startTestCore, type TestCore } from '../support/core.ts';
-import { ensureRendererBuilt, rendererDir } from '../support/renderer-build.ts';
-import { caPem, stackPreset, user } from '../support/stack.ts';
+import { describe, expect, it } from 'vitest';
+import { useE2eApps } from '../support/e2e-app.ts';
+import { injectMail } from '../support/mail/deliver.ts';
+import { user } from '../support/stack.ts';
 
 const carol = user('carol');
 
-let browser: Browser;
-let app: { core: TestCore; host: BrowserHost; page?: Page } | undefined;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  ensureRendererBuilt();
-  browser = await launchChromium();
-}, 120_000);
-afterAll(() => browser.close());
-afterEach(async () => {
-  await app?.page?.close();
-  await app?.host.close();
-  await app?.core.close();
-  app = undefined;
-  expect(pageErrors.splice(0), 'erreurs dans la page').toEqual([]);
-});
+const apps = useE2eApps();
 
 interface Notice {
   title: string;
@@ -57,39 +38,25 @@ function recordNotices(): void {
 }
 
 async function deliverToCarol(subject: string, body: string): Promise<void> {
-  // Port 1025: the stack's local injection port (no AUTH, loopback only).
-  const transport = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port: 1025,
-    secure: false,
-    ignoreTLS: true,
-  });
-  await transport.sendMail({
+  await injectMail({
     from: 'Vie scolaire <vie.scolaire@example.test>',
     to: carol.email,
     subject,
     text: body,
   });
-  transport.close();
 }
 
 describe('new mail in Chromium', () => {
   it('notifies with sender and subject only, and counts it in the badge and the title', async () => {
     // IDLE on, polling far away: the watcher brings the mail.
-    const core = startTestCore({
-      extraPresets: [stackPreset],
-      extraCaPem: [caPem()],
-      pollIntervalMs: 3_600_000,
+    const { page, core, accountId } = await apps.open({
+      user: carol,
+      core: { watchMail: true },
+      window: { locale: 'fr-FR', viewport: { width: 1280, height: 800 } },
+      consoleErrors: false,
+      initScript: recordNotices,
     });
-    const accountId = await signIn(core, carol);
-    const host = await startBrowserHost({ core: core.core, rendererDir });
-    app = { core, host };
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
-    app.page = page;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.addInitScript(recordNotices);
-    await page.goto(host.url);
-    await page.getByTestId('folder-tree').waitFor();
+    if (!accountId) throw new Error('not signed in');
 
     const inboxUnseen = async () =>
       (await core.client.invoke('mail.listFolders', { accountId })).find((f) => f.specialUse === 'inbox')

@@ -9,14 +9,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import nodemailer, { type SendMailOptions } from 'nodemailer';
-import type { Browser, Page } from 'playwright-core';
+import type { SendMailOptions } from 'nodemailer';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../electron/server/host.ts';
-import { launchChromium, screenshot } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { signIn, startTestCore, type TestCore } from '../support/core.ts';
-import { ensureRendererBuilt, rendererDir } from '../support/renderer-build.ts';
-import { caPem, endpoints, stackPreset, user } from '../support/stack.ts';
+import { folderRow, frenchWindow, rowWith, useE2eApps } from '../support/e2e-app.ts';
+import { injectMail, submitAs, syncUntilDelivered } from '../support/mail/deliver.ts';
+import { rendererDir } from '../support/renderer-build.ts';
+import { caPem, stackPreset, user } from '../support/stack.ts';
 
 const alice = user('alice');
 const bob = user('bob');
@@ -31,7 +33,8 @@ const subjects = {
 const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-let browser: Browser;
+const apps = useE2eApps();
+// One core and host for the whole file (the five messages are synced once); a page per test.
 let app: TestCore;
 let host: BrowserHost;
 let logger: Server;
@@ -57,34 +60,19 @@ function hostileHtml(base: string): string {
 </body></html>`;
 }
 
+/** As another school's server would, through the stack's local injection port. */
 async function deliver(mail: SendMailOptions): Promise<void> {
-  // Port 1025: the stack's local injection port (no AUTH, loopback only), as another school's server would.
-  const transport = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port: 1025,
-    secure: false,
-    ignoreTLS: true,
-  });
-  await transport.sendMail({ from: 'Rectorat <no-reply@rectorat.example.test>', to: alice.email, ...mail });
-  transport.close();
+  await injectMail({ from: 'Rectorat <no-reply@rectorat.example.test>', to: alice.email, ...mail });
 }
 
 /** Bob through the submission port, authenticated, as his own mail client would. */
 async function sendFromBob(): Promise<void> {
-  const transport = nodemailer.createTransport({
-    host: endpoints.submissions.host,
-    port: endpoints.submissions.port,
-    secure: true,
-    tls: { ca: [caPem()] },
-    auth: { user: bob.login, pass: bob.password },
-  });
-  await transport.sendMail({
+  await submitAs(bob, {
     from: `Bob Durand <${bob.email}>`,
     to: alice.email,
     subject: subjects.bob,
     text: 'Bonjour Alice,\n\nLa sortie au musée est confirmée pour jeudi à 9 h.\n\nBob',
   });
-  transport.close();
 }
 
 /** An invitation as SOGo mails it to an outside attendee: REQUEST, times in Europe/Paris. */
@@ -106,28 +94,6 @@ const sogoInvitation = [
   'END:VCALENDAR',
 ].join('\r\n');
 
-/** Syncs until the five test messages are in alice's cache (Postfix delivers asynchronously). */
-async function waitForDelivery(accountId: string): Promise<void> {
-  const inbox = (await app.client.invoke('mail.listFolders', { accountId })).find(
-    (f) => f.specialUse === 'inbox',
-  );
-  if (!inbox) throw new Error('no inbox');
-  for (let attempt = 0; attempt < 40; attempt += 1) {
-    await app.client.invoke('mail.syncAccount', { accountId });
-    await app.core.idle();
-    const { messages } = await app.client.invoke('mail.listMessages', {
-      folderId: inbox.id,
-      sort: 'date',
-      order: 'desc',
-      offset: 0,
-      limit: 200,
-    });
-    if (messages.filter((message) => message.subject.includes(tag)).length >= 5) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('test mail not delivered');
-}
-
 beforeAll(async () => {
   logger = createServer((req, res) => {
     loggerHits.push(req.url ?? '');
@@ -135,8 +101,6 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => logger.listen(0, '127.0.0.1', resolve));
   loggerBase = `http://127.0.0.1:${(logger.address() as AddressInfo).port}`;
-  ensureRendererBuilt();
-  browser = await launchChromium();
 
   await sendFromBob();
   await deliver({ subject: subjects.hostile, html: hostileHtml(loggerBase), text: 'version texte' });
@@ -163,12 +127,12 @@ beforeAll(async () => {
     recentBodies: false,
     pollIntervalMs: 3_600_000,
   });
-  await waitForDelivery(await signIn(app, alice));
+  // Syncs until the five test messages are in alice's cache (Postfix delivers asynchronously).
+  await syncUntilDelivered(app, await signIn(app, alice), tag, 5);
   host = await startBrowserHost({ core: app.core, rendererDir });
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   await host?.close();
   await app?.close();
   logger?.close();
@@ -183,11 +147,7 @@ interface Opened {
 
 /** Opens the app, then the inbox, then the message: as alice does, with the mouse. */
 async function openMessage(subject: string): Promise<Opened> {
-  const page = await browser.newPage({
-    locale: 'fr-FR',
-    colorScheme: 'light',
-    viewport: { width: 1440, height: 900 },
-  });
+  const page = await apps.browser().newPage(frenchWindow);
   const requests: Opened['requests'] = [];
   const errors: string[] = [];
   page.on('request', (request) => requests.push({ url: request.url(), frame: request.frame().url() }));
@@ -200,8 +160,8 @@ async function openMessage(subject: string): Promise<Opened> {
     window.addEventListener('message', (event) => received.push(event.data));
   });
   await page.goto(host.url);
-  await page.locator('[data-testid="folder"][data-path="INBOX"] > .row').click();
-  await page.locator('[data-testid="message-row"]', { hasText: subject }).first().click();
+  await folderRow(page, 'INBOX').click();
+  await rowWith(page, subject).click();
   await page.getByTestId('reader-subject').filter({ hasText: subject }).waitFor();
   return { page, requests, errors };
 }

@@ -8,26 +8,23 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import nodemailer from 'nodemailer';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../electron/server/host.ts';
-import { launchChromium, screenshot } from '../support/browser.ts';
-import { signIn, startTestCore, type TestCore } from '../support/core.ts';
-import { ensureRendererBuilt, rendererDir } from '../support/renderer-build.ts';
-import { caPem, endpoints, stackPreset, user } from '../support/stack.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import type { TestCore } from '../support/core.ts';
+import { folderRow, rowWith, useE2eApps } from '../support/e2e-app.ts';
+import { injectMail, submitAs, syncUntilDelivered } from '../support/mail/deliver.ts';
+import { user } from '../support/stack.ts';
 
 const alice = user('alice');
 const bob = user('bob');
 const tag = randomUUID().slice(0, 8);
 const subjects = { bob: `Conseil de classe de 3e B ${tag}`, newsletter: `Lettre d’information ${tag}` };
 
-let browser: Browser;
 let logger: Server;
 let loggerBase: string;
 const loggerHits: string[] = [];
-let app: { core: TestCore; host: BrowserHost; page?: Page } | undefined;
-const pageErrors: string[] = [];
+const apps = useE2eApps();
 
 beforeAll(async () => {
   logger = createServer((req, res) => {
@@ -36,39 +33,18 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => logger.listen(0, '127.0.0.1', resolve));
   loggerBase = `http://127.0.0.1:${(logger.address() as AddressInfo).port}`;
-  ensureRendererBuilt();
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
+});
+afterAll(() => {
   logger?.close();
 });
-afterEach(async () => {
-  await app?.page?.close();
-  await app?.host.close();
-  await app?.core.close();
-  app = undefined;
-  expect(pageErrors.splice(0), 'erreurs dans la page').toEqual([]);
-});
 
+/** Console errors are not counted: the newsletter's blocked images are refused by the mail frame's CSP. */
 async function openApp(signedIn: boolean): Promise<{ page: Page; core: TestCore; accountId?: string }> {
-  const core = startTestCore({
-    extraPresets: [stackPreset],
-    extraCaPem: [caPem()],
-    watchMail: false,
-    pollIntervalMs: 3_600_000,
+  const { page, core, accountId } = await apps.open({
+    ...(signedIn ? { user: alice } : {}),
+    consoleErrors: false,
+    folderTree: false,
   });
-  const accountId = signedIn ? await signIn(core, alice) : undefined;
-  const host = await startBrowserHost({ core: core.core, rendererDir });
-  app = { core, host };
-  const page = await browser.newPage({
-    locale: 'fr-FR',
-    colorScheme: 'light',
-    viewport: { width: 1440, height: 900 },
-  });
-  app.page = page;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(host.url);
   return { page, core, ...(accountId ? { accountId } : {}) };
 }
 
@@ -92,56 +68,20 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 async function deliverMail(): Promise<void> {
-  const submission = nodemailer.createTransport({
-    host: endpoints.submissions.host,
-    port: endpoints.submissions.port,
-    secure: true,
-    tls: { ca: [caPem()] },
-    auth: { user: bob.login, pass: bob.password },
-  });
-  await submission.sendMail({
+  await submitAs(bob, {
     from: `Bob Durand <${bob.email}>`,
     to: alice.email,
     cc: `Carol Petit <${user('carol').email}>`,
     subject: subjects.bob,
     text: 'Bonjour Alice,\n\nLe conseil de classe de 3e B aura lieu jeudi à 17 h en salle 12.\n\nBob',
   });
-  submission.close();
   // The newsletter comes from outside, through the stack's local injection port.
-  const outside = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port: 1025,
-    secure: false,
-    ignoreTLS: true,
-  });
-  await outside.sendMail({
+  await injectMail({
     from: 'Canopé <lettre@reseau-canope.example.test>',
     to: alice.email,
     subject: subjects.newsletter,
     html: `<h1>Ressources du mois</h1><img src="${loggerBase}/banniere.png" alt="Bannière" width="600" height="120"><p>Nouvelles ressources pour la classe.</p>`,
   });
-  outside.close();
-}
-
-async function waitForMail(core: TestCore, accountId: string): Promise<void> {
-  const inbox = (await core.client.invoke('mail.listFolders', { accountId })).find(
-    (f) => f.specialUse === 'inbox',
-  );
-  if (!inbox) throw new Error('no inbox');
-  for (let attempt = 0; attempt < 40; attempt += 1) {
-    await core.client.invoke('mail.syncAccount', { accountId });
-    await core.core.idle();
-    const { messages } = await core.client.invoke('mail.listMessages', {
-      folderId: inbox.id,
-      sort: 'date',
-      order: 'desc',
-      offset: 0,
-      limit: 100,
-    });
-    if (messages.filter((message) => message.subject.includes(tag)).length >= 2) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('test mail not delivered');
 }
 
 describe('the main screens, light and dark, in French', () => {
@@ -157,10 +97,10 @@ describe('the main screens, light and dark, in French', () => {
     await deliverMail();
     const { page, core, accountId } = await openApp(true);
     if (!accountId) throw new Error('not signed in');
-    await waitForMail(core, accountId);
+    await syncUntilDelivered(core, accountId, tag, 2);
     await page.reload();
-    await page.locator('[data-testid="folder"][data-path="INBOX"] > .row').click();
-    await page.locator('[data-testid="message-row"]', { hasText: subjects.bob }).first().click();
+    await folderRow(page, 'INBOX').click();
+    await rowWith(page, subjects.bob).click();
     await page.getByTestId('reader-subject').filter({ hasText: subjects.bob }).waitFor();
     await page.getByTestId('plain-text').waitFor();
     expect(await page.getByTestId('folder-tree').isVisible()).toBe(true);
@@ -169,7 +109,7 @@ describe('the main screens, light and dark, in French', () => {
     expect(await page.getByTestId('reader-cc').innerText()).toContain('Carol Petit');
     await shoot(page, '41-ecran-courrier-liste-et-lecteur');
 
-    await page.locator('[data-testid="message-row"]', { hasText: subjects.newsletter }).first().click();
+    await rowWith(page, subjects.newsletter).click();
     const bar = page.getByTestId('remote-bar');
     await bar.waitFor();
     expect(await bar.isVisible()).toBe(true);

@@ -6,90 +6,29 @@
  * .artifacts/e2e/.
  */
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../electron/server/host.ts';
-import { launchChromium, screenshot } from '../support/browser.ts';
-import { signIn, startTestCore, type TestCore } from '../support/core.ts';
-import { connect } from '../support/mail/imap-admin.ts';
-import { ensureRendererBuilt, rendererDir } from '../support/renderer-build.ts';
-import { caPem, endpoints, stackPreset, user } from '../support/stack.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { folderRow, useE2eApps } from '../support/e2e-app.ts';
+import { serverHas, submitAs } from '../support/mail/deliver.ts';
+import { user } from '../support/stack.ts';
 
 const alice = user('alice');
 const bob = user('bob');
 
-let browser: Browser;
-let app: { core: TestCore; host: BrowserHost; page?: Page } | undefined;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  ensureRendererBuilt();
-  browser = await launchChromium();
-}, 120_000);
-afterAll(() => browser.close());
-afterEach(async () => {
-  // The page first: a page outliving its host logs its reconnection attempts as errors.
-  await app?.page?.close();
-  await app?.host.close();
-  await app?.core.close();
-  app = undefined;
-  expect(pageErrors.splice(0), 'erreurs dans la page').toEqual([]);
-});
+const apps = useE2eApps();
 
 /** Alice signed in on a fresh profile: the first sync fetches and indexes the bodies of recent mail. */
 async function openAliceApp(): Promise<Page> {
-  const core = startTestCore({
-    extraPresets: [stackPreset],
-    extraCaPem: [caPem()],
-    watchMail: false,
-    pollIntervalMs: 3_600_000,
-  });
-  await signIn(core, alice);
-  const host = await startBrowserHost({ core: core.core, rendererDir });
-  app = { core, host };
-  const page = await browser.newPage({
-    locale: 'fr-FR',
-    colorScheme: 'light',
-    viewport: { width: 1440, height: 900 },
-  });
-  app.page = page;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(host.url);
-  await page.getByTestId('folder-tree').waitFor();
-  return page;
+  return (await apps.open({ user: alice })).page;
 }
 
 /** Bob's own mail client, through the stack's authenticated submission port. */
 async function bobSends(subject: string, text: string): Promise<void> {
-  const transport = nodemailer.createTransport({
-    host: endpoints.submissions.host,
-    port: endpoints.submissions.port,
-    secure: true,
-    tls: { ca: [caPem()] },
-    auth: { user: bob.login, pass: bob.password },
-  });
-  await transport.sendMail({ from: `Bob Durand <${bob.email}>`, to: alice.email, subject, text });
-  transport.close();
+  await submitAs(bob, { from: `Bob Durand <${bob.email}>`, to: alice.email, subject, text });
 }
 
-async function inboxHas(subject: string): Promise<boolean> {
-  const client = await connect(alice);
-  try {
-    const lock = await client.getMailboxLock('INBOX');
-    try {
-      const found = await client.search({ subject }, { uid: true });
-      return Array.isArray(found) && found.length > 0;
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await client.logout();
-  }
-}
+const inboxHas = (subject: string) => serverHas(alice, 'INBOX', subject);
 
 describe('the search bar in Chromium', () => {
   it('finds bob’s mail by a word of its body only, and opens it in the reader', async () => {
@@ -104,7 +43,7 @@ describe('the search bar in Chromium', () => {
     await expect.poll(() => inboxHas(subject), { timeout: 20_000 }).toBe(true);
 
     const page = await openAliceApp();
-    await page.locator('[data-testid="folder"][data-path="INBOX"] > .row').click();
+    await folderRow(page, 'INBOX').click();
     await page.getByTestId('message-grid').waitFor();
 
     // `/` reaches the bar from the list, as in the shortcuts overlay.

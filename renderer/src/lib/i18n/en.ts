@@ -477,6 +477,15 @@ export const en: Messages = {
     'Remove the account {email} from Cartable? Your messages stay on the server; only the data kept on this computer is deleted.',
   'settings.removeYes': 'Remove the account',
   'settings.removeNo': 'Cancel',
+  'settings.signatures': 'Signatures',
+  'settings.signaturesHint':
+    'Plain text, added below your messages: one for a new message, the other for a reply or a forward.',
+  'settings.signatureNew': 'New message',
+  'settings.signatureReply': 'Reply and forward',
+  'settings.signatureCount': '{count} / {max} characters',
+  'settings.signatureSave': 'Save',
+  'settings.signatureSaveLabel': 'Save the signatures of {account}',
+  'settings.signatureSaved': 'Signatures saved.',
   'language.fr': 'Français',
   'language.en': 'English',
 };

@@ -496,6 +496,15 @@ export const fr = {
     'Supprimer le compte {email} de Cartable ? Vos messages restent sur le serveur ; seules les données gardées sur cet ordinateur sont effacées.',
   'settings.removeYes': 'Supprimer le compte',
   'settings.removeNo': 'Annuler',
+  'settings.signatures': 'Signatures',
+  'settings.signaturesHint':
+    'En texte simple, ajoutées sous vos messages : l’une pour un nouveau message, l’autre pour une réponse ou un transfert.',
+  'settings.signatureNew': 'Nouveau message',
+  'settings.signatureReply': 'Réponse et transfert',
+  'settings.signatureCount': '{count} / {max} caractères',
+  'settings.signatureSave': 'Enregistrer',
+  'settings.signatureSaveLabel': 'Enregistrer les signatures de {account}',
+  'settings.signatureSaved': 'Signatures enregistrées.',
   'language.fr': 'Français',
   'language.en': 'English',
 } satisfies Record<ErrorKey, string> & Record<string, string>;

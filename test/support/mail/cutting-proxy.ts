@@ -4,13 +4,10 @@
  * cut the client right after the final `\r\n.\r\n` of DATA, before Postfix's 250 comes back —
  * the one moment when the client cannot know whether the message was accepted.
  *
- * It terminates TLS with the stack's own certificate (valid for 127.0.0.1) so it can read the
- * SMTP dialogue, and talks TLS to Postfix on the other side.
+ * It terminates TLS (loopback-proxy.ts) so it can read the SMTP dialogue.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import tls from 'node:tls';
-import { caPem, endpoints, stackDir } from '../stack.ts';
+import { endpoints } from '../stack.ts';
+import { startTlsProxy } from './loopback-proxy.ts';
 
 export type ProxyMode = 'forward' | 'refuse' | 'cutAfterDot';
 
@@ -27,34 +24,12 @@ export interface CuttingProxy {
 const END_OF_DATA = Buffer.from('\r\n.\r\n');
 
 export async function startCuttingProxy(mode: ProxyMode = 'forward'): Promise<CuttingProxy> {
-  const sockets = new Set<tls.TLSSocket>();
-  const state = { mode, cuts: 0, refused: 0 };
-  const server = tls.createServer(
-    {
-      key: readFileSync(path.join(stackDir, 'ssl/server.key')),
-      cert: readFileSync(path.join(stackDir, 'ssl/server-chain.pem')),
-    },
-    (client) => {
-      sockets.add(client);
-      client.on('close', () => sockets.delete(client));
-      client.on('error', () => undefined);
-      if (state.mode === 'refuse') {
-        state.refused += 1;
-        client.destroy();
-        return;
-      }
+  const state = { mode, cuts: 0 };
+  const proxy = await startTlsProxy({
+    upstream: endpoints.submissions,
+    refusing: () => state.mode === 'refuse',
+    relay: (client, upstream) => {
       const cutting = state.mode === 'cutAfterDot';
-      const upstream = tls.connect({
-        host: endpoints.submissions.host,
-        port: endpoints.submissions.port,
-        ca: [caPem()],
-      });
-      sockets.add(upstream);
-      upstream.on('close', () => {
-        sockets.delete(upstream);
-        client.destroy();
-      });
-      upstream.on('error', () => client.destroy());
       let inData = false;
       let cut = false;
       // The last bytes of the previous chunk, so a dot split across two chunks is still seen.
@@ -88,13 +63,9 @@ export async function startCuttingProxy(mode: ProxyMode = 'forward'): Promise<Cu
         else upstream.end();
       });
     },
-  );
-  server.on('tlsClientError', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  });
   return {
-    port,
+    port: proxy.port,
     get mode() {
       return state.mode;
     },
@@ -105,12 +76,8 @@ export async function startCuttingProxy(mode: ProxyMode = 'forward'): Promise<Cu
       return state.cuts;
     },
     get refused() {
-      return state.refused;
+      return proxy.refused;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: proxy.close,
   };
 }

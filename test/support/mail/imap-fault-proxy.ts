@@ -5,14 +5,12 @@
  * the client right before the server's tagged OK reaches it — the one moment when the message
  * is stored but the client cannot know.
  *
- * It terminates TLS with the stack's own certificate (valid for 127.0.0.1) so it can read the
- * dialogue, and talks TLS to Dovecot on the other side. Only the client's side is parsed, and
- * only as far as commands and their literals go (RFC 3501 §4.3, LITERAL+ RFC 7888).
+ * It terminates TLS (loopback-proxy.ts) so it can read the dialogue. Only the client's side is
+ * parsed, and only as far as commands and their literals go (RFC 3501 §4.3, LITERAL+ RFC 7888).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import tls from 'node:tls';
-import { caPem, endpoints, stackDir } from '../stack.ts';
+import type tls from 'node:tls';
+import { endpoints } from '../stack.ts';
+import { startTlsProxy } from './loopback-proxy.ts';
 
 export type ImapFaultMode = 'forward' | 'refuse' | 'overquota' | 'cutAfterAppend';
 
@@ -35,45 +33,22 @@ const LITERAL_AT_END = /\{(\d+)(\+?)\}\r\n$/;
 
 interface Counters {
   mode: ImapFaultMode;
-  refused: number;
   overquota: number;
   cuts: number;
 }
 
 export async function startImapFaultProxy(mode: ImapFaultMode = 'forward'): Promise<ImapFaultProxy> {
-  const sockets = new Set<tls.TLSSocket>();
-  const state: Counters = { mode, refused: 0, overquota: 0, cuts: 0 };
-  const server = tls.createServer(
-    {
-      key: readFileSync(path.join(stackDir, 'ssl/server.key')),
-      cert: readFileSync(path.join(stackDir, 'ssl/server-chain.pem')),
-    },
-    (client) => {
-      sockets.add(client);
-      client.on('close', () => sockets.delete(client));
-      client.on('error', () => undefined);
-      if (state.mode === 'refuse') {
-        state.refused += 1;
-        client.destroy();
-        return;
-      }
-      const upstream = tls.connect({ host: endpoints.imaps.host, port: endpoints.imaps.port, ca: [caPem()] });
-      sockets.add(upstream);
-      upstream.on('close', () => {
-        sockets.delete(upstream);
-        client.destroy();
-      });
-      upstream.on('error', () => client.destroy());
+  const state: Counters = { mode, overquota: 0, cuts: 0 };
+  const proxy = await startTlsProxy({
+    upstream: endpoints.imaps,
+    refusing: () => state.mode === 'refuse',
+    relay: (client, upstream) => {
       client.on('close', () => upstream.destroy());
       relay(client, upstream, state);
     },
-  );
-  server.on('tlsClientError', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  });
   return {
-    port,
+    port: proxy.port,
     get mode() {
       return state.mode;
     },
@@ -81,7 +56,7 @@ export async function startImapFaultProxy(mode: ImapFaultMode = 'forward'): Prom
       state.mode = next;
     },
     get refused() {
-      return state.refused;
+      return proxy.refused;
     },
     get overquota() {
       return state.overquota;
@@ -89,11 +64,7 @@ export async function startImapFaultProxy(mode: ImapFaultMode = 'forward'): Prom
     get cuts() {
       return state.cuts;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: proxy.close,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import net from 'node:net';
 import { endpoints } from '../stack.ts';
+import { listenOnLoopback } from './loopback-proxy.ts';
 
 export interface ImapRelay {
   port: number;
@@ -36,9 +37,6 @@ export async function startImapRelay(): Promise<ImapRelay> {
     client.pipe(upstream);
     upstream.pipe(client);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
   const cut = () => {
     for (const [client, upstream] of pairs) {
       client.destroy();
@@ -46,16 +44,13 @@ export async function startImapRelay(): Promise<ImapRelay> {
     }
     pairs.clear();
   };
+  const listener = await listenOnLoopback(server, cut);
   return {
-    port,
+    port: listener.port,
     get connections() {
       return connections;
     },
     cut,
-    close: () =>
-      new Promise<void>((resolve) => {
-        cut();
-        server.close(() => resolve());
-      }),
+    close: listener.close,
   };
 }

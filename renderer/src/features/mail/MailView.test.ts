@@ -85,8 +85,9 @@ describe('Courrier folder pane', () => {
   test('arrows move through folders; selecting one shows its messages', async () => {
     const rpc = setup();
     await screen.findByRole('tree');
-    expect(screen.getByTestId('mail-choose')).toBeTruthy();
+    // The inbox is open from the start (see inbox-at-start.test.ts).
     const inbox = treeItems()[0]!;
+    await waitFor(() => expect(inbox.getAttribute('aria-selected')).toBe('true'));
     expect(inbox.tabIndex).toBe(0);
     await fireEvent.keyDown(inbox, { key: 'ArrowDown' });
     await waitFor(() => expect(document.activeElement?.getAttribute('data-path')).toBe('Drafts'));

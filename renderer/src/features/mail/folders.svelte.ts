@@ -142,3 +142,14 @@ export class MailState {
     this.selectedFolder = folder;
   }
 }
+
+/**
+ * The folder the mail view opens on: the server's \Inbox, else the name RFC 3501 reserves.
+ * Undefined while the list is empty (a first sync still running).
+ */
+export function inboxOf(folders: readonly Folder[]): Folder | undefined {
+  return (
+    folders.find((folder) => folder.specialUse === 'inbox') ??
+    folders.find((folder) => folder.path.toUpperCase() === 'INBOX')
+  );
+}

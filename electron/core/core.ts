@@ -45,6 +45,7 @@ import { MessageRepository } from './mail/message-repository.ts';
 import { OutboxRepository, SEND_TASK, SENT_COPY_TASK } from './mail/outbox/outbox-repository.ts';
 import { OutboxService } from './mail/outbox/outbox-service.ts';
 import { defaultDownloadsDir, freeDownloadPath } from './files/download-path.ts';
+import { openStaging } from './files/staging-setup.ts';
 import { indexBody } from './mail/search/index-body.ts';
 import { searchMessages } from './mail/search/search.ts';
 import { SyncStateRepository } from './mail/sync-state.ts';
@@ -270,6 +271,9 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     requestSync: (accountId, paths) => tasks.enqueueUnique('mail.syncAccount', { accountId, paths }),
   });
 
+  // Attachments the page uploads (the browser host knows no file paths), next to the database.
+  const staging = openStaging(options.databasePath, db, ports);
+
   // Drafts: kept here at once, their latest version replicated to the Drafts folder by a task.
   const draftRepository = new DraftRepository(db);
   const drafts = new DraftService({
@@ -285,6 +289,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     account: (accountId) => accountRepository.get(accountId),
     openSession: openAccountSession,
     onChanged: (accountId) => emit('mail.draftsChanged', { accountId }),
+    stagedPath: (stagedId) => staging.files.pathOf(stagedId),
   });
 
   // Sending: the outbox holds each message until its undo delay has passed and the server took it.
@@ -300,6 +305,8 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     onChanged: (accountId) => emit('mail.outboxChanged', { accountId }),
     draftSent: (draftId) => drafts.sent(draftId),
     onSizeLimit: (accountId, bytes) => composeSettings.setMaxMessageBytes(accountId, bytes),
+    stagedPath: (stagedId) => staging.files.pathOf(stagedId),
+    onFinished: (outboxId) => void staging.files.release(outboxId),
   });
   tasks.register(SEND_TASK, outboxPayload, (payload) => outbox.runSend(payload));
   tasks.register(SENT_COPY_TASK, outboxPayload, (payload) => outbox.runFileSentCopy(payload));
@@ -363,8 +370,18 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
         accounts.require(accountId);
         return quotas.get(accountId) ?? null;
       },
-      'mail.send': ({ accountId, message, undoDelayMs, draftId }) =>
-        outbox.queue(accountId, message, undoDelayMs, draftId),
+      'mail.send': async ({ accountId, message, undoDelayMs, draftId }) => {
+        const queued = await outbox.queue(accountId, message, undoDelayMs, draftId);
+        staging.files.claim(
+          queued.outboxId,
+          message.attachments.flatMap((file) => ('stagedId' in file ? [file.stagedId] : [])),
+        );
+        return queued;
+      },
+      'mail.stageAttachment': async (chunk) => {
+        await staging.ready;
+        return staging.files.stage(chunk);
+      },
       'mail.cancelSend': ({ outboxId }) => ({ cancelled: outbox.cancel(outboxId) }),
       'mail.resolveUncertain': ({ outboxId, decision }) => outbox.resolveUncertain(outboxId, decision),
       'mail.outbox': ({ accountId }) => outbox.list(accountId),
@@ -413,6 +430,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       correspondents.close();
       listeners.clear();
       await checkpoints?.stop();
+      await staging.close();
       db.close();
     },
   };

@@ -3,7 +3,7 @@
  * that main hands over, behind `invoke` and `subscribe` for the contract's
  * names only. No logic lives here.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isEventName, isMethodName } from '../../shared/contract/index.ts';
 import type { RpcRequest, ServerMessage } from '../../shared/contract/index.ts';
 import { createRpcClient } from '../../shared/rpc-client.ts';
@@ -46,6 +46,13 @@ contextBridge.exposeInMainWorld('cartable', {
   subscribe(event: string, listener: (payload: unknown) => void): () => void {
     if (!isEventName(event)) throw new Error(`événement inconnu : ${event}`);
     return client.subscribe(event, listener);
+  },
+  /**
+   * A picked or dropped file's path on disk, so the core reads it there instead of the page
+   * uploading it; "" for a file that has none (made in memory).
+   */
+  pathForFile(file: File): string {
+    return webUtils.getPathForFile(file);
   },
   /** The dock/taskbar badge: main checks the number and the sender; nothing else goes this way. */
   setBadgeCount(count: number): void {

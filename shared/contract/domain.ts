@@ -256,6 +256,10 @@ const messageIdRefSchema = z
   .max(998)
   .regex(/^<[^<>\s]+>$/, 'identifiant de message attendu');
 
+/** A file uploaded to the core's staging directory (mail.stageAttachment), named by its id. */
+export const stagedAttachmentSchema = z.object({ stagedId: z.uuid(), name: z.string().max(255) });
+export type StagedAttachment = z.infer<typeof stagedAttachmentSchema>;
+
 /** The compose window's fields. The sender is the account itself (its address and display name). */
 const composeFieldsSchema = z.object({
   to: z.array(recipientSchema).max(MAX_RECIPIENTS).default([]),
@@ -265,9 +269,13 @@ const composeFieldsSchema = z.object({
   /** 10 MB of typed text is far beyond any real mail. */
   text: z.string().max(10_000_000),
   html: z.string().max(10_000_000).optional(),
-  /** Absolute paths of files, read when the message is queued (a draft's, at each upload). */
+  /**
+   * Files, read when the message is queued (a draft's, at each upload): an absolute path (the
+   * desktop app knows it), or a file uploaded with mail.stageAttachment (a web page never knows
+   * paths); `name` there is only for showing a reopened draft, the core keeps its own.
+   */
   attachments: z
-    .array(z.object({ path: z.string().min(1).max(4096) }))
+    .array(z.union([z.object({ path: z.string().min(1).max(4096) }), stagedAttachmentSchema]))
     .max(100)
     .default([]),
   inReplyTo: messageIdRefSchema.optional(),

@@ -38,6 +38,10 @@ export const errorCodes = [
   'UNDO_EXPIRED',
   'ATTACHMENT_UNREADABLE',
   'MESSAGE_TOO_LARGE',
+  /** One staged attachment passed its size cap (details.limit, in bytes). */
+  'ATTACHMENT_TOO_LARGE',
+  /** Too many attachment uploads at once, or an upload unknown to the core (finished, abandoned). */
+  'UPLOAD_REFUSED',
   /** The server refused to store a message: the mailbox is full (IMAP [OVERQUOTA], RFC 5530 §3). */
   'QUOTA_EXCEEDED',
   'DRAFT_NOT_FOUND',

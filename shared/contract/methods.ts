@@ -37,6 +37,9 @@ const mailboxSchema = z.object({ name: z.string(), address: z.string() });
 /** A signature is a few lines; ten thousand characters is already a letter. */
 const MAX_SIGNATURE_CHARS = 10_000;
 
+/** The largest chunk of mail.stageAttachment, decoded: 512 KiB is about 700 KB of base64. */
+export const STAGE_CHUNK_BYTES = 512 * 1024;
+
 /** A sorted page of one folder, for the flat and the conversation lists alike. */
 const folderPageSchema = z
   .object({
@@ -252,6 +255,24 @@ export const methods = {
       })
       .strict(),
     result: z.object({ outboxId: z.string(), sendAt: z.string() }),
+  },
+  /**
+   * Uploads a file for an attachment, chunk by chunk, to the core's staging directory: the first
+   * chunk has no `uploadId` and gets one; the `final` chunk gives the `stagedId` that mail.send
+   * and mail.saveDraft accept. `size` is the bytes received so far. Chunks stay well under the
+   * browser host's 1 MB WebSocket message cap once in base64.
+   */
+  'mail.stageAttachment': {
+    params: z
+      .object({
+        uploadId: z.uuid().optional(),
+        name: z.string().min(1).max(255),
+        type: z.string().max(255),
+        chunkBase64: z.base64().max(Math.ceil(STAGE_CHUNK_BYTES / 3) * 4),
+        final: z.boolean(),
+      })
+      .strict(),
+    result: z.object({ uploadId: z.string(), stagedId: z.string().optional(), size: z.number().int() }),
   },
   /** Undo send: true when the message had not left yet and never will. */
   'mail.cancelSend': {

@@ -36,24 +36,37 @@ function addresses(list: readonly Recipient[]): Array<{ name: string; address: s
   return list.map((r) => ({ name: r.name, address: r.address }));
 }
 
+/** A staged attachment's file (mail.stageAttachment), or undefined when there is none. */
+export type StagedPath = (stagedId: string) => string | undefined;
+
+/** The file to read: a staged one only through the staging directory, never a path of the page's. */
+function filePath(file: ComposeMessage['attachments'][number], staged: StagedPath | undefined): string {
+  if ('path' in file) return file.path;
+  const found = staged?.(file.stagedId);
+  if (found === undefined) throw new CartableError('ATTACHMENT_UNREADABLE', { path: file.name });
+  return found;
+}
+
 async function readAttachments(
   files: ComposeMessage['attachments'],
+  staged: StagedPath | undefined,
 ): Promise<Array<{ filename: string; content: Buffer }>> {
   let total = 0;
   const read: Array<{ filename: string; content: Buffer }> = [];
   for (const file of files) {
+    const filename = filePath(file, staged);
     // A relative path would depend on the core's working directory: only absolute ones are meant.
-    if (!path.isAbsolute(file.path)) throw new CartableError('ATTACHMENT_UNREADABLE', { path: file.path });
+    if (!path.isAbsolute(filename)) throw new CartableError('ATTACHMENT_UNREADABLE', { path: filename });
     try {
-      const info = await stat(file.path);
-      if (!info.isFile()) throw new CartableError('ATTACHMENT_UNREADABLE', { path: file.path });
+      const info = await stat(filename);
+      if (!info.isFile()) throw new CartableError('ATTACHMENT_UNREADABLE', { path: filename });
       total += info.size;
       if (total > MAX_ATTACHMENT_BYTES)
         throw new CartableError('MESSAGE_TOO_LARGE', { limit: MAX_ATTACHMENT_BYTES });
-      read.push({ filename: path.basename(file.path), content: await readFile(file.path) });
+      read.push({ filename: path.basename(filename), content: await readFile(filename) });
     } catch (error) {
       if (error instanceof CartableError) throw error;
-      throw new CartableError('ATTACHMENT_UNREADABLE', { path: file.path }, { cause: error });
+      throw new CartableError('ATTACHMENT_UNREADABLE', { path: filename }, { cause: error });
     }
   }
   return read;
@@ -77,7 +90,7 @@ export function messageIdFor(id: string, senderAddress: string): string {
 export async function buildMessage(
   from: Sender,
   message: ComposeMessage,
-  options: { id: string; date: Date; headers?: Readonly<Record<string, string>> },
+  options: { id: string; date: Date; headers?: Readonly<Record<string, string>>; staged?: StagedPath },
 ): Promise<BuiltMessage> {
   const messageId = messageIdFor(options.id, from.address);
   const composer = new MailComposer({
@@ -88,7 +101,7 @@ export async function buildMessage(
     subject: message.subject,
     text: message.text,
     ...(message.html === undefined ? {} : { html: message.html }),
-    attachments: await readAttachments(message.attachments),
+    attachments: await readAttachments(message.attachments, options.staged),
     messageId,
     date: options.date,
     ...(options.headers === undefined ? {} : { headers: { ...options.headers } }),

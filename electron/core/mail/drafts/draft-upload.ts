@@ -10,7 +10,7 @@ import { expungeUids, selectReadWrite } from '../../imap/actions.ts';
 import type { ImapSession } from '../../imap/client.ts';
 import { appendDraft, DRAFT_HEADER, draftCopies, findDraftsPath, uidOfMessageId } from '../../imap/drafts.ts';
 import type { Logger } from '../../ports.ts';
-import { buildMessage, messageIdFor } from '../../smtp/send.ts';
+import { buildMessage, messageIdFor, type StagedPath } from '../../smtp/send.ts';
 import { isTransient, type TaskQueue } from '../../tasks/queue.ts';
 import type { DraftRecord, DraftRepository } from './draft-repository.ts';
 import { draftTaskKinds, draftTaskPayload, type DraftTaskPayload } from './model.ts';
@@ -21,6 +21,8 @@ export interface DraftUploadDeps {
   account(accountId: string): Account | undefined;
   openSession(accountId: string): Promise<ImapSession>;
   onChanged(accountId: string): void;
+  /** Where a staged attachment's file is (mail.stageAttachment). */
+  stagedPath?: StagedPath;
   /** Test hook: runs once the new copy is verified, before older ones are removed; throwing there simulates a crash. */
   afterAppend?: (uid: number) => void;
 }
@@ -75,6 +77,7 @@ async function replaceCopies(
       id: draft.versionId,
       date,
       headers: { [DRAFT_HEADER]: draft.id },
+      ...(deps.stagedPath ? { staged: deps.stagedPath } : {}),
     });
     uid = (await appendDraft(session, path, built.raw, date)) ?? (await uidOfMessageId(session, messageId));
     if (uid === undefined)

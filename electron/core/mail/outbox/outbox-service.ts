@@ -18,7 +18,7 @@ import { appendToSent, findSentPath, holdsMessageId } from '../../imap/append.ts
 import type { ImapSession } from '../../imap/client.ts';
 import type { NetworkContext } from '../../net/secure.ts';
 import type { Clock, Logger } from '../../ports.ts';
-import { buildMessage, submitMessage, type SendOutcome } from '../../smtp/send.ts';
+import { buildMessage, submitMessage, type SendOutcome, type StagedPath } from '../../smtp/send.ts';
 import { SEND_TASK, SENT_COPY_TASK, type OutboxRepository } from './outbox-repository.ts';
 import { retryDelay, RETRY_BASE_MS } from './state.ts';
 
@@ -54,6 +54,13 @@ export interface OutboxDeps {
    * server). Called inside the transaction that records the send.
    */
   draftSent?: (draftId: string) => void;
+  /** Where a staged attachment's file is (mail.stageAttachment). */
+  stagedPath?: StagedPath;
+  /**
+   * The message was accepted by the server, or discarded after an uncertain send: the files it
+   * was built from are no longer needed. Not on undo, which reopens the composer with them.
+   */
+  onFinished?: (outboxId: string) => void;
   /** The submission server's SIZE limit as read at this send (RFC 1870), for the compose window. */
   onSizeLimit?: (accountId: string, bytes: number | undefined) => void;
 }
@@ -105,6 +112,7 @@ export class OutboxService {
     const built = await buildMessage({ name: account.displayName, address: account.email }, message, {
       id,
       date: now,
+      ...(this.#deps.stagedPath ? { staged: this.#deps.stagedPath } : {}),
     });
     const sendAt = new Date(now.getTime() + undoDelayMs).toISOString();
     this.#repository.insert({
@@ -176,6 +184,7 @@ export class OutboxService {
       return ok;
     });
     if (!moved) throw refused();
+    if (decision !== 'resend') this.#deps.onFinished?.(outboxId);
     this.#deps.logger.info('uncertain send resolved', { decision });
     this.#deps.onChanged(accountId);
     this.#deps.kickTasks();
@@ -232,6 +241,7 @@ export class OutboxService {
           if (!serverFiles) this.#repository.insertTask(SENT_COPY_TASK, { accountId, outboxId }, at, at);
           if (delivered && draftId !== null) this.#deps.draftSent?.(draftId);
         });
+        this.#deps.onFinished?.(outboxId);
         this.#deps.logger.info('message sent', { attempts });
         break;
       }

@@ -112,6 +112,11 @@ export const en: Messages = {
   'error.ATTACHMENT_UNREADABLE.hint': 'Check that the file {path} still exists, then attach it again.',
   'error.MESSAGE_TOO_LARGE.message': 'The message is too large to be sent.',
   'error.MESSAGE_TOO_LARGE.hint': 'Remove attachments or share large files through a link.',
+  'error.ATTACHMENT_TOO_LARGE.message': 'The file {name} is too large to attach.',
+  'error.ATTACHMENT_TOO_LARGE.hint':
+    'An attachment cannot exceed {limit} bytes: share this file through a link.',
+  'error.UPLOAD_REFUSED.message': 'The file could not be prepared for sending.',
+  'error.UPLOAD_REFUSED.hint': 'Wait for the other attachments to finish, then attach it again.',
   'error.QUOTA_EXCEEDED.message': 'Your mailbox is full: the server refused to store this message.',
   'error.QUOTA_EXCEEDED.hint':
     'Nothing is lost: this message stays saved on this computer. Empty the trash or archive old messages, then save it again.',
@@ -320,7 +325,8 @@ export const en: Messages = {
   'mail.composer.format.linkApply': 'Apply',
   'mail.composer.attach': 'Attach a file',
   'mail.composer.attachments': 'Attachments',
-  'mail.composer.attachmentNoPath': 'cannot be sent from the browser',
+  'mail.composer.attachmentUploading': 'Preparing {name}: {percent}%',
+  'mail.composer.attachmentFailed': '{name} could not be attached',
   'mail.composer.removeAttachment': 'Remove {name}',
   'mail.composer.size.near': 'Message of about {size}: close to the server’s limit ({limit}).',
   'mail.composer.size.over':
@@ -334,7 +340,8 @@ export const en: Messages = {
   'mail.composer.discard': 'Delete draft',
   'mail.composer.block.noRecipient': 'Add at least one recipient.',
   'mail.composer.block.invalidRecipient': 'Fix the addresses in red.',
-  'mail.composer.block.attachmentWithoutPath': 'An attachment cannot be sent from the browser.',
+  'mail.composer.block.attachmentPending':
+    'Wait until the attachments are ready, or remove the ones in error.',
   'mail.composer.block.tooLarge': 'The message is larger than the server accepts.',
   'mail.composer.sending': 'Sending message',
   'mail.composer.sent': 'Message sent',
@@ -431,6 +438,7 @@ export const en: Messages = {
   'mail.search.loading': 'Searching…',
   'mail.search.empty': 'No message matches “{query}”.',
   'mail.search.more': 'Show more results',
+  'mail.search.folder': 'Folder:',
   'mail.search.clear': 'Clear the search',
   'mail.search.save': 'Save this search',
   'mail.search.saved': 'Saved searches',

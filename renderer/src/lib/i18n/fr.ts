@@ -124,6 +124,11 @@ export const fr = {
     'Vérifiez que le fichier {path} existe toujours, puis joignez-le à nouveau.',
   'error.MESSAGE_TOO_LARGE.message': 'Le message est trop volumineux pour être envoyé.',
   'error.MESSAGE_TOO_LARGE.hint': 'Retirez des pièces jointes ou partagez les gros fichiers par un lien.',
+  'error.ATTACHMENT_TOO_LARGE.message': 'Le fichier {name} est trop volumineux pour être joint.',
+  'error.ATTACHMENT_TOO_LARGE.hint':
+    'Une pièce jointe ne peut dépasser {limit} octets : partagez ce fichier par un lien.',
+  'error.UPLOAD_REFUSED.message': 'Le fichier n’a pas pu être préparé pour l’envoi.',
+  'error.UPLOAD_REFUSED.hint': 'Attendez la fin des autres pièces jointes, puis joignez-le à nouveau.',
   'error.QUOTA_EXCEEDED.message':
     'Votre boîte aux lettres est pleine : le serveur a refusé d’y enregistrer ce message.',
   'error.QUOTA_EXCEEDED.hint':
@@ -337,7 +342,8 @@ export const fr = {
   'mail.composer.format.linkApply': 'Appliquer',
   'mail.composer.attach': 'Joindre un fichier',
   'mail.composer.attachments': 'Pièces jointes',
-  'mail.composer.attachmentNoPath': 'ne peut pas être envoyé depuis le navigateur',
+  'mail.composer.attachmentUploading': 'Préparation de {name} : {percent} %',
+  'mail.composer.attachmentFailed': '{name} n’a pas pu être joint',
   'mail.composer.removeAttachment': 'Retirer {name}',
   'mail.composer.size.near': 'Message de {size} environ : proche de la limite du serveur ({limit}).',
   'mail.composer.size.over':
@@ -351,8 +357,8 @@ export const fr = {
   'mail.composer.discard': 'Supprimer le brouillon',
   'mail.composer.block.noRecipient': 'Ajoutez au moins un destinataire.',
   'mail.composer.block.invalidRecipient': 'Corrigez les adresses en rouge.',
-  'mail.composer.block.attachmentWithoutPath':
-    'Une pièce jointe ne peut pas être envoyée depuis le navigateur.',
+  'mail.composer.block.attachmentPending':
+    'Attendez que les pièces jointes soient prêtes, ou retirez celles en erreur.',
   'mail.composer.block.tooLarge': 'Le message dépasse la taille acceptée par le serveur.',
   'mail.composer.sending': 'Message en cours d’envoi',
   'mail.composer.sent': 'Message envoyé',
@@ -450,6 +456,7 @@ export const fr = {
   'mail.search.loading': 'Recherche…',
   'mail.search.empty': 'Aucun message ne correspond à « {query} ».',
   'mail.search.more': 'Afficher plus de résultats',
+  'mail.search.folder': 'Dossier :',
   'mail.search.clear': 'Effacer la recherche',
   'mail.search.save': 'Enregistrer cette recherche',
   'mail.search.saved': 'Recherches enregistrées',

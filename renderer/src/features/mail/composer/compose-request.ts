@@ -1,5 +1,5 @@
 /** What opens the composer: a new message, an answer to the shown one, or a draft to resume. */
-import type { MessageSummary, Recipient } from '$shared/contract/index.ts';
+import type { CartableErrorShape, MessageSummary, Recipient } from '$shared/contract/index.ts';
 
 export type ReplyKind = 'reply' | 'replyAll' | 'forward';
 
@@ -26,9 +26,9 @@ export interface ComposeInitial {
 }
 
 /**
- * A file to attach. The contract sends files by path (the core reads them when
- * the message is queued); a file dropped in the browser host has no path the
- * core can read, so `path` may be missing and the message cannot be sent.
+ * A file to attach. The core reads files by path (Electron knows a picked file's path), or by
+ * `stagedId` once the page uploaded it (the browser host never learns paths): with neither, the
+ * upload is still running (`uploaded` bytes so far) or failed (`error`), and it cannot be sent.
  */
 export interface ComposeAttachment {
   key: string;
@@ -36,4 +36,7 @@ export interface ComposeAttachment {
   /** Bytes; unknown for a file reopened from a draft until the core says. */
   size: number | undefined;
   path: string | undefined;
+  stagedId?: string;
+  uploaded?: number;
+  error?: CartableErrorShape;
 }

@@ -8,18 +8,27 @@ import type { CartableErrorShape, DraftMessage, Recipient } from '$shared/contra
 import { toErrorShape, type Rpc } from '../../../lib/rpc/index.ts';
 import { chipsOf, recipientsOf, type Chip } from './addresses.ts';
 import { checkAttachmentSize, type SizeCheck } from './attachment-size.ts';
+import { uploadFile } from './attachment-upload.ts';
 import { Autosave } from './autosave.ts';
+import { attachmentOf } from './file-path.ts';
 import { htmlToPlainText, outgoingHtml } from './body.ts';
 import type { ComposeAttachment, ComposeInitial } from './compose-request.ts';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 
 /** Why the message cannot leave yet, for the send button's message. */
-export type SendBlock = 'noRecipient' | 'invalidRecipient' | 'attachmentWithoutPath' | 'tooLarge';
+export type SendBlock = 'noRecipient' | 'invalidRecipient' | 'attachmentPending' | 'tooLarge';
 
 export interface Sent {
   outboxId: string;
   sendAt: number;
+}
+
+/** What the core reads: a path it can open, or the file the page uploaded; pending ones are left out. */
+function outgoingAttachment(file: ComposeAttachment): DraftMessage['attachments'] {
+  if (file.path !== undefined) return [{ path: file.path }];
+  if (file.stagedId !== undefined) return [{ stagedId: file.stagedId, name: file.name }];
+  return [];
 }
 
 export class Composer {
@@ -56,6 +65,42 @@ export class Composer {
     this.#autosave = autosave ? autosave(() => this.saveDraft()) : new Autosave(() => this.saveDraft());
   }
 
+  /**
+   * Picked or dropped files. Where the host gives their path (Electron) the core reads them
+   * there; otherwise each is uploaded to the core in chunks, its row showing the progress.
+   */
+  attach(files: readonly File[]): void {
+    if (files.length === 0) return;
+    const added = files.map(attachmentOf);
+    this.attachments = [...this.attachments, ...added];
+    added.forEach((file, index) => {
+      const source = files[index];
+      if (file.path === undefined && source) void this.#upload(file.key, source);
+    });
+    this.changed();
+  }
+
+  async #upload(key: string, file: File): Promise<void> {
+    // The state proxy of the row, so progress shows; gone once the user removed it.
+    const row = () => this.attachments.find((candidate) => candidate.key === key);
+    try {
+      const stagedId = await uploadFile(this.#rpc, file, {
+        cancelled: () => row() === undefined,
+        onProgress: (uploaded) => {
+          const current = row();
+          if (current) current.uploaded = uploaded;
+        },
+      });
+      const current = row();
+      if (current && stagedId !== undefined) current.stagedId = stagedId;
+      // The draft saved while uploading lacked this file.
+      if (current) this.changed();
+    } catch (error) {
+      const current = row();
+      if (current) current.error = toErrorShape(error);
+    }
+  }
+
   /** Any field changed: the autosave timer restarts. */
   changed(): void {
     this.#autosave.changed();
@@ -72,7 +117,8 @@ export class Composer {
     const all = [...this.to, ...this.cc, ...this.bcc];
     if (all.some((chip) => !chip.valid)) return 'invalidRecipient';
     if (all.length === 0) return 'noRecipient';
-    if (this.attachments.some((file) => file.path === undefined)) return 'attachmentWithoutPath';
+    if (this.attachments.some((file) => file.path === undefined && file.stagedId === undefined))
+      return 'attachmentPending';
     if (this.size.level === 'over') return 'tooLarge';
     return undefined;
   }
@@ -90,7 +136,7 @@ export class Composer {
       subject: this.subject,
       text: htmlToPlainText(this.html),
       html: outgoingHtml(this.html),
-      attachments: this.attachments.flatMap((file) => (file.path ? [{ path: file.path }] : [])),
+      attachments: this.attachments.flatMap(outgoingAttachment),
       ...(this.inReplyTo ? { inReplyTo: this.inReplyTo } : {}),
       ...(this.references?.length ? { references: [...this.references] } : {}),
     };

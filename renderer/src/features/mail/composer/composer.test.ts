@@ -67,7 +67,9 @@ describe('the message being written', () => {
     expect(composer.sendBlock).toBe('invalidRecipient');
     composer.to = parseEntries('bob@example.org');
     composer.attachments = [{ key: 'k', name: 'a.pdf', size: 10, path: undefined }];
-    expect(composer.sendBlock).toBe('attachmentWithoutPath');
+    expect(composer.sendBlock).toBe('attachmentPending');
+    composer.attachments = [{ key: 'k', name: 'a.pdf', size: 10, path: undefined, stagedId: 'x' }];
+    expect(composer.sendBlock).toBeUndefined();
     composer.attachments = [{ key: 'k', name: 'a.pdf', size: 30 * 1024 * 1024, path: '/tmp/a.pdf' }];
     expect(composer.sendBlock).toBe('tooLarge');
     expect(await composer.send()).toBeUndefined();

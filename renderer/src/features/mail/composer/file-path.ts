@@ -1,9 +1,10 @@
 /**
- * The path of a picked or dropped file, which mail.send needs. Electron gives
- * it through `webUtils.getPathForFile`, which the preload would expose as
- * `window.cartable.pathForFile`; the browser host has no such thing (a page
- * never learns a file's path), so there it is undefined.
+ * The path of a picked or dropped file, which the core can read directly.
+ * Electron gives it through `webUtils.getPathForFile`, which the preload
+ * exposes as `window.cartable.pathForFile`; the browser host has no such thing
+ * (a page never learns a file's path), so there the file is uploaded instead.
  */
+import type { DraftMessage } from '$shared/contract/index.ts';
 import type { ComposeAttachment } from './compose-request.ts';
 
 type PathForFile = (file: File) => string;
@@ -24,9 +25,17 @@ export function attachmentOf(file: File): ComposeAttachment {
   return { key: `file-${sequence}`, name: file.name, size: file.size, path };
 }
 
-/** An attachment a draft already names by path (its size is unknown here). */
-export function attachmentOfPath(path: string): ComposeAttachment {
+/** An attachment a draft already names, by path or as a file uploaded to the core (its size is unknown here). */
+export function attachmentOfDraft(file: DraftMessage['attachments'][number]): ComposeAttachment {
   sequence += 1;
-  const name = path.split(/[\\/]/u).pop() ?? path;
-  return { key: `file-${sequence}`, name, size: undefined, path };
+  if ('stagedId' in file)
+    return {
+      key: `file-${sequence}`,
+      name: file.name,
+      size: undefined,
+      path: undefined,
+      stagedId: file.stagedId,
+    };
+  const name = file.path.split(/[\\/]/u).pop() ?? file.path;
+  return { key: `file-${sequence}`, name, size: undefined, path: file.path };
 }

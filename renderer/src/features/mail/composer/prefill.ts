@@ -9,7 +9,7 @@ import type { Rpc } from '../../../lib/rpc/index.ts';
 import { sanitizeOutgoing, textToHtml } from './body.ts';
 import type { ComposeInitial, ComposeRequest } from './compose-request.ts';
 import { matchDraft } from './draft-match.ts';
-import { attachmentOfPath } from './file-path.ts';
+import { attachmentOfDraft } from './file-path.ts';
 import { replyInitial } from './reply-prefill.ts';
 import { startingHtml } from './signature.ts';
 
@@ -94,7 +94,7 @@ export function draftInitial(draft: Draft): ComposeInitial {
     bcc: message.bcc,
     subject: message.subject,
     html: message.html ? bodyOf(message.html) : textToHtml(message.text),
-    attachments: message.attachments.map((file) => attachmentOfPath(file.path)),
+    attachments: message.attachments.map(attachmentOfDraft),
     ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
     ...(message.references ? { references: message.references } : {}),
   };

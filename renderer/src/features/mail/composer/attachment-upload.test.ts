@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeRpc } from '../../../lib/rpc/testing.ts';
 import { bytesToBase64, uploadFile } from './attachment-upload.ts';
 
-function fileOf(bytes: Uint8Array, name: string): Blob & { name: string } {
+function fileOf(bytes: Uint8Array<ArrayBuffer>, name: string): Blob & { name: string } {
   return Object.assign(new Blob([bytes], { type: 'application/pdf' }), { name });
 }
 

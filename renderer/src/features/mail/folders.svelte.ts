@@ -127,6 +127,11 @@ export class FolderListState {
   }
 }
 
+/** Rebuilt whole whenever a list changes and never mutated, so a plain Map is enough. */
+function byId(folders: readonly Folder[]): ReadonlyMap<string, Folder> {
+  return new Map(folders.map((folder) => [folder.id, folder]));
+}
+
 /** Which folder is open, across all accounts: one selection for the whole Courrier view. */
 export interface FolderSelection {
   accountId: string;
@@ -136,6 +141,12 @@ export interface FolderSelection {
 export class MailState {
   selected = $state<FolderSelection | undefined>();
   selectedFolder = $state<Folder | undefined>();
+  /** Each account pane's folder list, by account id: search results name their folder from it. */
+  readonly lists = new SvelteMap<string, FolderListState>();
+  readonly #folderById = $derived(byId([...this.lists.values()].flatMap((list) => list.folders)));
+
+  /** A folder of any account by id, undefined while its pane has not listed it. */
+  folderOf = (folderId: string): Folder | undefined => this.#folderById.get(folderId);
 
   select(folder: Folder): void {
     this.selected = { accountId: folder.accountId, path: folder.path };

@@ -2,11 +2,13 @@
  * The composer in Chromium against the real stack: alice answers the mail
  * bob sent her and bob's inbox (read over IMAP) receives exactly one reply,
  * carrying the quote; a draft typed and left survives a page reload, is in
- * Brouillons on the server, and reopens in the composer with its text.
+ * Brouillons on the server, and reopens in the composer with its text; a
+ * file attached in the page is uploaded to the core and reaches bob intact.
  * Screenshots land in .artifacts/e2e/.
  */
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
+import PostalMime from 'postal-mime';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../electron/server/host.ts';
@@ -171,6 +173,34 @@ describe('the composer in Chromium', () => {
     expect(reply).toMatch(/<strong>\s*À jeudi !\s*<\/strong>/);
     expect(replies[0]).toMatch(/\nIn-Reply-To: <[^>]+>/);
     await expect.poll(() => page.getByTestId('outbox').count(), { timeout: 10_000 }).toBe(0);
+  }, 120_000);
+
+  it('a file set in the browser is uploaded to the core in chunks, and bob receives it intact', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const { page } = await openAliceApp();
+    await page.getByTestId('compose-new').click();
+    await page.getByTestId('composer').waitFor();
+    await page.getByTestId('composer-to-input').pressSequentially(bob.email);
+    await page.keyboard.press(',');
+    await expect.poll(() => page.getByTestId('chip').getAttribute('title')).toBe(bob.email);
+    await page.getByTestId('composer-subject').fill(`Emploi du temps ${tag}`);
+    // Three chunks of 512 KiB at most: the page knows no path, so the composer uploads it.
+    const content = Buffer.from(Array.from({ length: 1_200_000 }, (_, index) => (index * 31) % 256));
+    await page
+      .getByTestId('attach-input')
+      .setInputFiles([{ name: 'emploi-du-temps.pdf', mimeType: 'application/pdf', buffer: content }]);
+    await expect.poll(() => page.getByTestId('attachment').innerText()).toMatch(/emploi-du-temps\.pdf/);
+    await expect.poll(() => page.getByTestId('attachment-progress').count(), { timeout: 20_000 }).toBe(0);
+    expect(await page.getByTestId('attachment-failed').count()).toBe(0);
+    await screenshot(page, '37-piece-jointe-televersee');
+    await page.getByTestId('composer-send').click();
+    await page.getByTestId('send-toast').waitFor();
+
+    await expect.poll(async () => (await sources(bob, 'INBOX', tag)).length, { timeout: 40_000 }).toBe(1);
+    const [received] = await sources(bob, 'INBOX', tag);
+    const parsed = await PostalMime.parse(received ?? '');
+    expect(parsed.attachments.map((file) => file.filename)).toEqual(['emploi-du-temps.pdf']);
+    expect(Buffer.from(parsed.attachments[0]?.content as ArrayBuffer).equals(content)).toBe(true);
   }, 120_000);
 
   it('keeps a draft typed and left across a reload, on the server in Brouillons', async () => {

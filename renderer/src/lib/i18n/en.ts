@@ -275,6 +275,7 @@ export const en: Messages = {
   'mail.keys.selectAll': 'Select the whole folder',
   'mail.keys.conversation': 'Close, open the conversation',
   'mail.keys.help': 'Show this help',
+  'mail.keys.search': 'Go to the search bar',
   'mail.keys.key.shift': 'Shift',
   'mail.keys.key.ctrl': 'Ctrl',
   'mail.keys.key.space': 'Space',

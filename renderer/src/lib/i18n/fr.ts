@@ -292,6 +292,7 @@ export const fr = {
   'mail.keys.selectAll': 'Tout sélectionner dans le dossier',
   'mail.keys.conversation': 'Fermer, ouvrir la conversation',
   'mail.keys.help': 'Afficher cette aide',
+  'mail.keys.search': 'Aller à la barre de recherche',
   'mail.keys.key.shift': 'Maj',
   'mail.keys.key.ctrl': 'Ctrl',
   'mail.keys.key.space': 'Espace',

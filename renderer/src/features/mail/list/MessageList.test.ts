@@ -251,6 +251,10 @@ describe('the message list', () => {
     expect(help.textContent).toContain('Suppr');
     expect(help.textContent).toContain('Tout sélectionner dans le dossier');
     expect(help.textContent).toContain('Fermer, ouvrir la conversation');
+    const search = [...help.querySelectorAll('dt')]
+      .filter((term) => term.nextElementSibling?.textContent === 'Aller à la barre de recherche')
+      .map((term) => [...term.querySelectorAll('kbd')].map((key) => key.textContent));
+    expect(search).toEqual([['/'], ['Ctrl', 'K']]);
     await fireEvent.keyDown(help, { key: 'Escape' });
     expect(screen.queryByTestId('shortcuts-help')).toBeNull();
   });

@@ -17,6 +17,7 @@ import { screenshot } from '../support/browser.ts';
 import { signIn, startTestCore, type TestCore } from '../support/core.ts';
 import { folderRow, frenchWindow, rowWith, useE2eApps } from '../support/e2e-app.ts';
 import { injectMail, submitAs, syncUntilDelivered } from '../support/mail/deliver.ts';
+import { sogoInvitation } from '../support/mail/invitation.ts';
 import { rendererDir } from '../support/renderer-build.ts';
 import { caPem, stackPreset, user } from '../support/stack.ts';
 
@@ -75,25 +76,6 @@ async function sendFromBob(): Promise<void> {
   });
 }
 
-/** An invitation as SOGo mails it to an outside attendee: REQUEST, times in Europe/Paris. */
-const sogoInvitation = [
-  'BEGIN:VCALENDAR',
-  'VERSION:2.0',
-  'PRODID:-//Inverse inc./SOGo 5.11.2//EN',
-  'METHOD:REQUEST',
-  'BEGIN:VEVENT',
-  'UID:4D2A-6718F3A0-5-1B7E8C00',
-  'SUMMARY:Conseil pédagogique',
-  'LOCATION:Salle des professeurs',
-  'DTSTART;TZID=Europe/Paris:20261112T140000',
-  'DTEND;TZID=Europe/Paris:20261112T160000',
-  'ORGANIZER;CN="Dupont, Marie":mailto:marie.dupont@ac-lyon.example.test',
-  `ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN=Alice Martin:mailto:${alice.email}`,
-  'DTSTAMP:20261020T101500Z',
-  'END:VEVENT',
-  'END:VCALENDAR',
-].join('\r\n');
-
 beforeAll(async () => {
   logger = createServer((req, res) => {
     loggerHits.push(req.url ?? '');
@@ -118,7 +100,13 @@ beforeAll(async () => {
   await deliver({
     subject: subjects.invitation,
     text: 'Vous êtes invitée au conseil pédagogique.',
-    icalEvent: { method: 'REQUEST', content: sogoInvitation },
+    icalEvent: {
+      method: 'REQUEST',
+      content: sogoInvitation(alice.email, {
+        summary: 'Conseil pédagogique',
+        location: 'Salle des professeurs',
+      }),
+    },
   });
   app = startTestCore({
     extraPresets: [stackPreset],

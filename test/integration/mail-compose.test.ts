@@ -10,11 +10,11 @@ import path from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/database.ts';
-import type { Endpoint } from '../../shared/contract/index.ts';
 import { buildReply } from '../../shared/mail/reply.ts';
-import { startTestCore, type TestCore } from '../support/core.ts';
-import { connect, withMailbox } from '../support/mail/imap-admin.ts';
-import { caPem, endpoints, user } from '../support/stack.ts';
+import type { TestCore } from '../support/core.ts';
+import { connect, specialFolderPath, withMailbox } from '../support/mail/imap-admin.ts';
+import { addAlice as signInAlice, coreOpener, waitFor } from '../support/mail/send-setup.ts';
+import { endpoints, user } from '../support/stack.ts';
 
 const alice = user('alice');
 const bob = user('bob');
@@ -22,60 +22,22 @@ const bob = user('bob');
 const POSTFIX_SIZE_LIMIT = 52_428_800;
 let aliceAdmin: ImapFlow;
 let bobAdmin: ImapFlow;
-const opened: TestCore[] = [];
+const cores = coreOpener();
+const start = cores.start;
 
 beforeAll(async () => {
   aliceAdmin = await connect(alice);
   bobAdmin = await connect(bob);
 });
 afterAll(async () => {
-  for (const app of opened) await app.close().catch(() => undefined);
+  await cores.closeAll();
   await aliceAdmin.logout();
   await bobAdmin.logout();
 });
 
-function start(options: { databasePath?: string; from?: TestCore } = {}): TestCore {
-  const app = startTestCore({
-    extraCaPem: [caPem()],
-    watchMail: false,
-    ...(options.databasePath ? { databasePath: options.databasePath } : {}),
-    ...(options.from ? { secrets: options.from.secrets } : {}),
-  });
-  opened.push(app);
-  return app;
-}
-
-async function addAlice(app: TestCore, smtp: Endpoint = endpoints.submission): Promise<string> {
-  const outcome = await app.client.invoke('accounts.add', {
-    settings: {
-      email: alice.email,
-      displayName: 'Alice Dupré',
-      login: alice.login,
-      imap: endpoints.imaps,
-      smtp,
-    },
-    password: alice.password,
-  });
-  expect(outcome.report.ok).toBe(true);
-  await app.core.idle();
-  return outcome.account?.id ?? '';
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 45_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-async function sentPath(): Promise<string> {
-  const sent = (await aliceAdmin.list()).find((f) => f.specialUse === '\\Sent');
-  if (!sent) throw new Error('alice has no Sent folder');
-  return sent.path;
-}
+/** The STARTTLS submission port: the other sending tests use SMTPS, so this file covers STARTTLS. */
+const addAlice = (app: TestCore) => signInAlice(app, { smtp: endpoints.submission });
+const sentPath = () => specialFolderPath(aliceAdmin, '\\Sent', 'alice');
 
 /** A word only this run's people carry: FTS5 tokens are letters and digits. */
 const word = () => `q${randomUUID().replace(/-/g, '').slice(0, 10)}`;

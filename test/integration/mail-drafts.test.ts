@@ -8,12 +8,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CartableError,
-  type Account,
-  type DraftMessage,
-  type Endpoint,
-} from '../../shared/contract/index.ts';
+import { CartableError, type Account, type DraftMessage } from '../../shared/contract/index.ts';
 import { openDatabase } from '../../electron/core/db/database.ts';
 import { openImap } from '../../electron/core/imap/client.ts';
 import { createConsoleLogger } from '../../electron/core/log.ts';
@@ -23,13 +18,14 @@ import { registerDraftTasks } from '../../electron/core/mail/drafts/draft-upload
 import { trustedAuthorities } from '../../electron/core/net/trust.ts';
 import { systemClock } from '../../electron/core/ports.ts';
 import { TaskQueue } from '../../electron/core/tasks/queue.ts';
-import { startTestCore, type TestCore } from '../support/core.ts';
-import { connect, createTestFolder, withMailbox } from '../support/mail/imap-admin.ts';
+import type { TestCore } from '../support/core.ts';
+import { connect, createTestFolder, specialFolderPath, withMailbox } from '../support/mail/imap-admin.ts';
 import {
   startImapFaultProxy,
   type ImapFaultMode,
   type ImapFaultProxy,
 } from '../support/mail/imap-fault-proxy.ts';
+import { addAlice, coreOpener, waitFor, waitForCopies } from '../support/mail/send-setup.ts';
 import { caPem, endpoints, user } from '../support/stack.ts';
 
 const alice = user('alice');
@@ -38,7 +34,8 @@ const DRAFT_HEADER = 'x-cartable-draft';
 let aliceAdmin: ImapFlow;
 let bobAdmin: ImapFlow;
 let draftsPath: string;
-const opened: TestCore[] = [];
+const cores = coreOpener({ recentBodies: false });
+const start = cores.start;
 const proxies: ImapFaultProxy[] = [];
 
 /** Every copy Cartable made in alice's Drafts (tests of this file, or a run killed earlier). */
@@ -53,51 +50,21 @@ async function removeTestDrafts(): Promise<void> {
 beforeAll(async () => {
   aliceAdmin = await connect(alice);
   bobAdmin = await connect(bob);
-  const drafts = (await aliceAdmin.list()).find((folder) => folder.specialUse === '\\Drafts');
-  if (!drafts) throw new Error('alice has no Drafts folder');
-  draftsPath = drafts.path;
+  draftsPath = await specialFolderPath(aliceAdmin, '\\Drafts', 'alice');
   await removeTestDrafts();
 });
 afterAll(async () => {
-  for (const app of opened) await app.close().catch(() => undefined);
+  await cores.closeAll();
   for (const proxy of proxies) await proxy.close();
   await removeTestDrafts();
   await aliceAdmin.logout();
   await bobAdmin.logout();
 });
 
-function start(options: { databasePath?: string; from?: TestCore } = {}): TestCore {
-  const app = startTestCore({
-    extraCaPem: [caPem()],
-    watchMail: false,
-    recentBodies: false,
-    ...(options.databasePath ? { databasePath: options.databasePath } : {}),
-    ...(options.from ? { secrets: options.from.secrets } : {}),
-  });
-  opened.push(app);
-  return app;
-}
-
 async function proxy(mode: ImapFaultMode = 'forward'): Promise<ImapFaultProxy> {
   const started = await startImapFaultProxy(mode);
   proxies.push(started);
   return started;
-}
-
-async function addAlice(app: TestCore, imap: Endpoint = endpoints.imaps): Promise<string> {
-  const outcome = await app.client.invoke('accounts.add', {
-    settings: {
-      email: alice.email,
-      displayName: 'Alice Dupré',
-      login: alice.login,
-      imap,
-      smtp: endpoints.submissions,
-    },
-    password: alice.password,
-  });
-  expect(outcome.report.ok).toBe(true);
-  await app.core.idle(); // the first sync, so the Drafts folder is known
-  return outcome.account?.id ?? '';
 }
 
 /** A version of the draft; the text is ASCII so the MIME source can be searched for it. */
@@ -135,16 +102,6 @@ async function folderCopies(folder: string, draftId: string): Promise<Copy[]> {
       source: m.source?.toString('latin1') ?? '',
     }));
   });
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 45_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /** Exactly one copy on the server, holding version `n`. */
@@ -186,7 +143,7 @@ describe('drafts', () => {
   it('a restart between the save and its upload still ends with one copy, the newest', async () => {
     const gate = await proxy();
     const app = start();
-    const accountId = await addAlice(app, { host: '127.0.0.1', port: gate.port, security: 'tls' });
+    const accountId = await addAlice(app, { imap: { host: '127.0.0.1', port: gate.port, security: 'tls' } });
     const tag = randomUUID();
     const { draftId } = await app.client.invoke('mail.saveDraft', { accountId, message: version(tag, 1) });
     await app.core.idle();
@@ -219,7 +176,9 @@ describe('drafts', () => {
   it('a connection cut after the server stored the APPEND: the re-run appends nothing more and removes the old copy', async () => {
     const cutter = await proxy();
     const app = start();
-    const accountId = await addAlice(app, { host: '127.0.0.1', port: cutter.port, security: 'tls' });
+    const accountId = await addAlice(app, {
+      imap: { host: '127.0.0.1', port: cutter.port, security: 'tls' },
+    });
     const tag = randomUUID();
     const { draftId } = await app.client.invoke('mail.saveDraft', { accountId, message: version(tag, 1) });
     await app.core.idle();
@@ -241,7 +200,7 @@ describe('drafts', () => {
   it('offline, the draft is kept here and reaches the server once the network is back', async () => {
     const gate = await proxy();
     const app = start();
-    const accountId = await addAlice(app, { host: '127.0.0.1', port: gate.port, security: 'tls' });
+    const accountId = await addAlice(app, { imap: { host: '127.0.0.1', port: gate.port, security: 'tls' } });
     gate.mode = 'refuse';
     const tag = randomUUID();
     const { draftId } = await app.client.invoke('mail.saveDraft', { accountId, message: version(tag, 1) });
@@ -262,7 +221,7 @@ describe('drafts', () => {
   it('a full mailbox refuses the APPEND: the text is kept, the old copy too, and the task says why', async () => {
     const gate = await proxy();
     const app = start();
-    const accountId = await addAlice(app, { host: '127.0.0.1', port: gate.port, security: 'tls' });
+    const accountId = await addAlice(app, { imap: { host: '127.0.0.1', port: gate.port, security: 'tls' } });
     const tag = randomUUID();
     const { draftId } = await app.client.invoke('mail.saveDraft', { accountId, message: version(tag, 1) });
     await app.core.idle();
@@ -319,15 +278,7 @@ describe('drafts', () => {
       code: 'DRAFT_NOT_FOUND',
     });
     expect(await copies(draftId)).toEqual([]);
-    const delivered = await waitFor(async () => {
-      if (bobAdmin.mailbox) await bobAdmin.mailboxClose();
-      const uids = await withMailbox(
-        bobAdmin,
-        'INBOX',
-        async () => (await bobAdmin.search({ subject: tag }, { uid: true })) || [],
-      );
-      return uids.length > 0 ? uids : undefined;
-    }, 'delivery');
+    const delivered = await waitForCopies(bobAdmin, 'INBOX', tag, 'delivery');
     expect(delivered).toHaveLength(1);
   });
 

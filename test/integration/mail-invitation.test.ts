@@ -4,74 +4,39 @@
  * from the server on request, and refuses to read other parts that way.
  */
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestCore, type TestCore } from '../support/core.ts';
+import { injectMail, syncUntilDelivered } from '../support/mail/deliver.ts';
+import { sogoInvitation } from '../support/mail/invitation.ts';
 import { caPem, user } from '../support/stack.ts';
 
 const alice = user('alice');
 const tag = randomUUID().slice(0, 8);
 /** As SOGo 5 writes it (the renderer's card is tested on the full one, ics-fixtures.ts). */
-const sogoInvitation = [
-  'BEGIN:VCALENDAR',
-  'VERSION:2.0',
-  'PRODID:-//Inverse inc./SOGo 5.11.2//EN',
-  'METHOD:REQUEST',
-  'BEGIN:VEVENT',
-  'UID:4D2A-6718F3A0-5-1B7E8C00',
-  'SUMMARY:Conseil pédagogique – projet d’établissement',
-  'DTSTART;TZID=Europe/Paris:20261112T140000',
-  'DTEND;TZID=Europe/Paris:20261112T160000',
-  'ORGANIZER;CN="Dupont, Marie":mailto:marie.dupont@ac-lyon.example.test',
-  `ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN=Alice Martin:mailto:${alice.email}`,
-  'DTSTAMP:20261020T101500Z',
-  'END:VEVENT',
-  'END:VCALENDAR',
-].join('\r\n');
+const invitation = sogoInvitation(alice.email, {
+  summary: 'Conseil pédagogique – projet d’établissement',
+});
 let app: TestCore;
 let accountId: string;
 
 beforeAll(async () => {
   app = startTestCore({ watchMail: false, recentBodies: false, extraCaPem: [caPem()] });
   accountId = await signIn(app, alice);
-  const transport = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port: 1025,
-    secure: false,
-    ignoreTLS: true,
-  });
-  await transport.sendMail({
+  await injectMail({
     from: 'Marie Dupont <marie.dupont@ac-lyon.example.test>',
     to: alice.email,
     subject: `Invitation : Conseil pédagogique ${tag}`,
     text: 'Vous êtes invitée au conseil pédagogique.',
-    icalEvent: { method: 'REQUEST', content: sogoInvitation },
+    icalEvent: { method: 'REQUEST', content: invitation },
     attachments: [{ filename: 'ordre-du-jour.txt', content: 'Bilan du trimestre' }],
   });
-  transport.close();
 });
 afterAll(() => app?.close());
 
 async function invitationId(): Promise<number> {
-  const inbox = (await app.client.invoke('mail.listFolders', { accountId })).find(
-    (f) => f.specialUse === 'inbox',
-  );
-  if (!inbox) throw new Error('no inbox');
-  for (let attempt = 0; attempt < 40; attempt += 1) {
-    await app.client.invoke('mail.syncAccount', { accountId });
-    await app.core.idle();
-    const { messages } = await app.client.invoke('mail.listMessages', {
-      folderId: inbox.id,
-      sort: 'date',
-      order: 'desc',
-      offset: 0,
-      limit: 100,
-    });
-    const found = messages.find((message) => message.subject.includes(tag));
-    if (found) return found.id;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('invitation not delivered');
+  const [found] = await syncUntilDelivered(app, accountId, tag, 1);
+  if (!found) throw new Error('invitation not delivered');
+  return found.id;
 }
 
 describe('an invitation in the core', () => {

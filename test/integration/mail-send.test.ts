@@ -9,17 +9,19 @@ import path from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/database.ts';
-import type { Endpoint, OutboxItem } from '../../shared/contract/index.ts';
-import { startTestCore, type TestCore } from '../support/core.ts';
+import type { OutboxItem } from '../../shared/contract/index.ts';
+import type { TestCore } from '../support/core.ts';
 import { startCuttingProxy, type CuttingProxy } from '../support/mail/cutting-proxy.ts';
-import { connect, withMailbox } from '../support/mail/imap-admin.ts';
-import { caPem, endpoints, user } from '../support/stack.ts';
+import { connect, specialFolderPath, uidsWithSubject, withMailbox } from '../support/mail/imap-admin.ts';
+import { addAlice, coreOpener, waitFor, waitForCopies } from '../support/mail/send-setup.ts';
+import { user } from '../support/stack.ts';
 
 const alice = user('alice');
 const bob = user('bob');
 let bobAdmin: ImapFlow;
 let aliceAdmin: ImapFlow;
-const opened: TestCore[] = [];
+const cores = coreOpener();
+const start = cores.start;
 const proxies: CuttingProxy[] = [];
 
 beforeAll(async () => {
@@ -27,43 +29,16 @@ beforeAll(async () => {
   aliceAdmin = await connect(alice);
 });
 afterAll(async () => {
-  for (const app of opened) await app.close().catch(() => undefined);
+  await cores.closeAll();
   for (const proxy of proxies) await proxy.close();
   await bobAdmin.logout();
   await aliceAdmin.logout();
 });
 
-function start(options: { databasePath?: string; from?: TestCore } = {}): TestCore {
-  const app = startTestCore({
-    extraCaPem: [caPem()],
-    watchMail: false,
-    ...(options.databasePath ? { databasePath: options.databasePath } : {}),
-    ...(options.from ? { secrets: options.from.secrets } : {}),
-  });
-  opened.push(app);
-  return app;
-}
-
 async function proxy(mode: 'forward' | 'refuse' | 'cutAfterDot'): Promise<CuttingProxy> {
   const started = await startCuttingProxy(mode);
   proxies.push(started);
   return started;
-}
-
-async function addAlice(app: TestCore, smtp: Endpoint = endpoints.submissions): Promise<string> {
-  const outcome = await app.client.invoke('accounts.add', {
-    settings: {
-      email: alice.email,
-      displayName: 'Alice Dupré',
-      login: alice.login,
-      imap: endpoints.imaps,
-      smtp,
-    },
-    password: alice.password,
-  });
-  expect(outcome.report.ok).toBe(true);
-  await app.core.idle(); // the first sync, so the Sent folder is known
-  return outcome.account?.id ?? '';
 }
 
 function composed(tag: string) {
@@ -72,16 +47,6 @@ function composed(tag: string) {
     subject: `Conseil de classe – ${tag}`,
     text: `Bonjour Bob,\nÀ jeudi.\n${tag}`,
   };
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 45_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 async function item(app: TestCore, outboxId: string): Promise<OutboxItem | undefined> {
@@ -95,23 +60,9 @@ function itemIn(app: TestCore, outboxId: string, state: OutboxItem['state']): Pr
   }, `outbox ${state}`);
 }
 
-/**
- * UIDs of messages in `folder` whose subject contains `tag` (the unique part). NOOP first: a
- * session that keeps the folder selected learns of messages others appended only when it asks.
- */
-async function copies(client: ImapFlow, folder: string, tag: string): Promise<number[]> {
-  return withMailbox(client, folder, async () => {
-    await client.noop();
-    return (await client.search({ subject: tag }, { uid: true })) || [];
-  });
-}
-
-async function sentPath(): Promise<string> {
-  const folders = await aliceAdmin.list();
-  const sent = folders.find((f) => f.specialUse === '\\Sent');
-  if (!sent) throw new Error('alice has no Sent folder');
-  return sent.path;
-}
+/** Messages whose subject contains `tag`, the unique part of each test's subject. */
+const copies = uidsWithSubject;
+const sentPath = () => specialFolderPath(aliceAdmin, '\\Sent', 'alice');
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 3_000));
 
@@ -129,10 +80,7 @@ describe('sending', () => {
       const found = await item(app, outboxId);
       return found?.state === 'sent' && found.sentCopy === 'appended' ? found : undefined;
     }, 'sent and filed');
-    await waitFor(
-      async () => ((await copies(bobAdmin, 'INBOX', tag)).length > 0 ? true : undefined),
-      'delivery',
-    );
+    await waitForCopies(bobAdmin, 'INBOX', tag, 'delivery');
     await settle();
     expect(await copies(bobAdmin, 'INBOX', tag)).toHaveLength(1);
     const folder = await sentPath();
@@ -148,7 +96,9 @@ describe('sending', () => {
   it('a connection cut after the final dot is uncertain and never resent, even after a restart', async () => {
     const cutter = await proxy('cutAfterDot');
     const app = start();
-    const accountId = await addAlice(app, { host: '127.0.0.1', port: cutter.port, security: 'tls' });
+    const accountId = await addAlice(app, {
+      smtp: { host: '127.0.0.1', port: cutter.port, security: 'tls' },
+    });
     const tag = randomUUID();
     const { outboxId } = await app.client.invoke('mail.send', {
       accountId,
@@ -159,10 +109,7 @@ describe('sending', () => {
     expect(uncertain.error?.code).toBe('SEND_UNCERTAIN');
     expect(cutter.cuts).toBe(1);
     // Postfix did accept it: exactly one copy arrives.
-    await waitFor(
-      async () => ((await copies(bobAdmin, 'INBOX', tag)).length > 0 ? true : undefined),
-      'delivery',
-    );
+    await waitForCopies(bobAdmin, 'INBOX', tag, 'delivery');
 
     // A restart on the same profile, with the path to Postfix now clear: still nothing resent.
     cutter.mode = 'forward';
@@ -180,7 +127,7 @@ describe('sending', () => {
   it('offline, a send waits and retries; when the network is back it goes exactly once', async () => {
     const gate = await proxy('forward');
     const app = start();
-    const accountId = await addAlice(app, { host: '127.0.0.1', port: gate.port, security: 'tls' });
+    const accountId = await addAlice(app, { smtp: { host: '127.0.0.1', port: gate.port, security: 'tls' } });
     gate.mode = 'refuse';
     const tag = randomUUID();
     const { outboxId } = await app.client.invoke('mail.send', {
@@ -198,10 +145,7 @@ describe('sending', () => {
 
     gate.mode = 'forward';
     await itemIn(app, outboxId, 'sent');
-    await waitFor(
-      async () => ((await copies(bobAdmin, 'INBOX', tag)).length > 0 ? true : undefined),
-      'delivery',
-    );
+    await waitForCopies(bobAdmin, 'INBOX', tag, 'delivery');
     await settle();
     expect(await copies(bobAdmin, 'INBOX', tag)).toHaveLength(1);
   });
@@ -254,7 +198,9 @@ describe('sending', () => {
     async function cutSend() {
       const cutter = await proxy('cutAfterDot');
       const app = start();
-      const accountId = await addAlice(app, { host: '127.0.0.1', port: cutter.port, security: 'tls' });
+      const accountId = await addAlice(app, {
+        smtp: { host: '127.0.0.1', port: cutter.port, security: 'tls' },
+      });
       const tag = randomUUID();
       const { outboxId } = await app.client.invoke('mail.send', {
         accountId,
@@ -262,10 +208,7 @@ describe('sending', () => {
         undoDelayMs: 0,
       });
       await itemIn(app, outboxId, 'uncertain');
-      await waitFor(
-        async () => ((await copies(bobAdmin, 'INBOX', tag)).length > 0 ? true : undefined),
-        'the copy of the cut send',
-      );
+      await waitForCopies(bobAdmin, 'INBOX', tag, 'the copy of the cut send');
       // The path to Postfix is clear again when the user decides.
       cutter.mode = 'forward';
       return { app, cutter, tag, outboxId };
@@ -287,10 +230,7 @@ describe('sending', () => {
       });
       const sent = await itemIn(app, outboxId, 'sent');
       expect(sent.attempts).toBe(2);
-      await waitFor(
-        async () => ((await copies(bobAdmin, 'INBOX', tag)).length >= 2 ? true : undefined),
-        'the resent copy',
-      );
+      await waitForCopies(bobAdmin, 'INBOX', tag, 'the resent copy', 2);
       await settle();
       const ids = await messageIds(tag);
       expect(ids).toHaveLength(2);

@@ -10,9 +10,10 @@ import type { ImapFlow } from 'imapflow';
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_CHUNK_BYTES } from '../../shared/contract/index.ts';
-import { startTestCore, signIn, type TestCore } from '../support/core.ts';
-import { connect, withMailbox } from '../support/mail/imap-admin.ts';
-import { caPem, user } from '../support/stack.ts';
+import { signIn, type TestCore } from '../support/core.ts';
+import { connect, uidsWithSubject, withMailbox } from '../support/mail/imap-admin.ts';
+import { coreOpener, waitFor } from '../support/mail/send-setup.ts';
+import { user } from '../support/stack.ts';
 
 const alice = user('alice');
 const bob = user('bob');
@@ -21,22 +22,12 @@ let app: TestCore;
 
 beforeAll(async () => {
   bobAdmin = await connect(bob);
-  app = startTestCore({ extraCaPem: [caPem()], watchMail: false });
+  app = coreOpener().start();
 });
 afterAll(async () => {
   await app.close();
   await bobAdmin.logout();
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 45_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function stage(name: string, bytes: Buffer): Promise<string> {
   let uploadId: string | undefined;
@@ -56,10 +47,9 @@ async function stage(name: string, bytes: Buffer): Promise<string> {
 }
 
 async function bobsCopy(tag: string): Promise<Buffer | undefined> {
+  const [uid] = await uidsWithSubject(bobAdmin, 'INBOX', tag);
+  if (uid === undefined) return undefined;
   return withMailbox(bobAdmin, 'INBOX', async () => {
-    await bobAdmin.noop();
-    const [uid] = (await bobAdmin.search({ subject: tag }, { uid: true })) || [];
-    if (uid === undefined) return undefined;
     const message = await bobAdmin.fetchOne(String(uid), { source: true }, { uid: true });
     return message ? message.source : undefined;
   });

@@ -6,6 +6,7 @@
  * sync until the cache holds the tagged messages.
  */
 import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { MessageSummary } from '../../../shared/contract/index.ts';
 import type { TestCore } from '../core.ts';
 import { caPem, endpoints, type StackUser } from '../stack.ts';
 import { connect } from './imap-admin.ts';
@@ -51,13 +52,17 @@ export async function serverHas(owner: StackUser, folder: string, subject: strin
   }
 }
 
-/** Syncs until `count` messages whose subject contains `tag` are in the account's cached inbox. */
+/**
+ * Syncs until `count` messages whose subject contains `tag` are in the
+ * account's cached inbox; returns them, newest first, for tests that then
+ * open one.
+ */
 export async function syncUntilDelivered(
   app: TestCore,
   accountId: string,
   tag: string,
   count: number,
-): Promise<void> {
+): Promise<MessageSummary[]> {
   const inbox = (await app.client.invoke('mail.listFolders', { accountId })).find(
     (f) => f.specialUse === 'inbox',
   );
@@ -72,7 +77,8 @@ export async function syncUntilDelivered(
       offset: 0,
       limit: 200,
     });
-    if (messages.filter((message) => message.subject.includes(tag)).length >= count) return;
+    const delivered = messages.filter((message) => message.subject.includes(tag));
+    if (delivered.length >= count) return delivered;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('test mail not delivered');

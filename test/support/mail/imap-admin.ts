@@ -82,3 +82,26 @@ export async function withMailbox<T>(client: ImapFlow, path: string, run: () => 
     lock.release();
   }
 }
+
+/**
+ * UIDs of messages in `folder` whose subject contains `subject`. NOOP first: a
+ * session that keeps the folder selected learns of messages others appended
+ * (or Postfix delivered) only when it asks.
+ */
+export async function uidsWithSubject(client: ImapFlow, folder: string, subject: string): Promise<number[]> {
+  return withMailbox(client, folder, async () => {
+    await client.noop();
+    return (await client.search({ subject }, { uid: true })) || [];
+  });
+}
+
+/** The path of `owner`'s folder with this special use (RFC 6154), e.g. '\\Sent'. */
+export async function specialFolderPath(
+  client: ImapFlow,
+  specialUse: string,
+  owner: string,
+): Promise<string> {
+  const folder = (await client.list()).find((f) => f.specialUse === specialUse);
+  if (!folder) throw new Error(`${owner} has no ${specialUse.slice(1)} folder`);
+  return folder.path;
+}

@@ -13,6 +13,30 @@ function tables(db: ReturnType<typeof openDatabase>): string[] {
     .map((row) => row.name);
 }
 
+/** A database at `version` (every migration when absent) holding account 'a' and its INBOX 'f'. */
+function withInbox(version?: number): ReturnType<typeof openDatabase> {
+  const db = openDatabase(
+    ':memory:',
+    version === undefined ? migrations : migrations.filter((m) => m.version <= version),
+  );
+  db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
+  db.prepare(
+    "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
+  ).run();
+  return db;
+}
+
+/** A message in INBOX 'f' with only the columns every schema version requires; returns its id. */
+function plainMessage(db: ReturnType<typeof openDatabase>, uid: number): number | bigint {
+  return db
+    .prepare(
+      `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
+         sort_subject, sort_from, to_json, cc_json, has_attachments)
+       VALUES ('f', ?, '[]', 0, 0, 0, 0, 0, 10, 's', 's', '', '[]', '[]', 0)`,
+    )
+    .run(uid).lastInsertRowid;
+}
+
 describe('openDatabase', () => {
   it('applies every migration to a new database, with WAL and foreign keys on', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'cartable-db-')), 'p.sqlite');
@@ -117,21 +141,13 @@ describe('each migration', () => {
   });
 
   it('migration 2: deleting an account deletes its folders', () => {
-    const db = openDatabase(':memory:');
-    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
-    db.prepare(
-      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
-    ).run();
+    const db = withInbox();
     db.prepare("DELETE FROM accounts WHERE id = 'a'").run();
     expect(db.prepare('SELECT count(*) AS n FROM folders').get()).toEqual({ n: 0 });
   });
 
   it('migration 4: a folder keeps its sync state, and its messages go with it', () => {
-    const db = openDatabase(':memory:');
-    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
-    db.prepare(
-      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
-    ).run();
+    const db = withInbox();
     expect(db.prepare("SELECT initial_done, highest_modseq FROM folders WHERE id = 'f'").get()).toEqual({
       initial_done: 0,
       highest_modseq: null,
@@ -148,14 +164,7 @@ describe('each migration', () => {
   });
 
   it('migration 5: messages already stored are indexed, and the triggers follow inserts, edits and deletes', () => {
-    const db = openDatabase(
-      ':memory:',
-      migrations.filter((m) => m.version <= 4),
-    );
-    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
-    db.prepare(
-      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
-    ).run();
+    const db = withInbox(4);
     const insert = db.prepare(
       `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
          sort_subject, sort_from, from_name, from_address, to_json, cc_json, has_attachments)
@@ -186,18 +195,8 @@ describe('each migration', () => {
   });
 
   it('migration 6: a body and its inline images go with their message; a note outside the known ones is rejected', () => {
-    const db = openDatabase(':memory:');
-    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
-    db.prepare(
-      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
-    ).run();
-    const id = db
-      .prepare(
-        `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
-           sort_subject, sort_from, to_json, cc_json, has_attachments)
-         VALUES ('f', 1, '[]', 0, 0, 0, 0, 0, 10, 's', 's', '', '[]', '[]', 0)`,
-      )
-      .run().lastInsertRowid;
+    const db = withInbox();
+    const id = plainMessage(db, 1);
     const body = db.prepare(
       "INSERT INTO bodies (message_id, text, html, parts_json, note, fetched_at) VALUES (?, 't', NULL, '[]', ?, 0)",
     );
@@ -212,19 +211,8 @@ describe('each migration', () => {
   });
 
   it('migration 8: messages synced before threading each start their own conversation', () => {
-    const db = openDatabase(
-      ':memory:',
-      migrations.filter((m) => m.version <= 7),
-    );
-    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
-    db.prepare(
-      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
-    ).run();
-    db.prepare(
-      `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
-         sort_subject, sort_from, to_json, cc_json, has_attachments)
-       VALUES ('f', 1, '[]', 0, 0, 0, 0, 0, 10, 's', 's', '', '[]', '[]', 0)`,
-    ).run();
+    const db = withInbox(7);
+    plainMessage(db, 1);
     migrate(
       db,
       migrations.filter((m) => m.version <= 8),
@@ -233,20 +221,9 @@ describe('each migration', () => {
   });
 
   it('migration 9: rows get a pending-action marker; an action goes with its account and has a known kind', () => {
-    const db = openDatabase(
-      ':memory:',
-      migrations.filter((m) => m.version <= 9),
-    );
+    const db = withInbox(9);
     expect(schemaVersion(db)).toBe(9);
-    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
-    db.prepare(
-      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
-    ).run();
-    db.prepare(
-      `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
-         sort_subject, sort_from, to_json, cc_json, has_attachments)
-       VALUES ('f', 1, '[]', 0, 0, 0, 0, 0, 10, 's', 's', '', '[]', '[]', 0)`,
-    ).run();
+    plainMessage(db, 1);
     expect(db.prepare('SELECT pending_action FROM messages').get()).toEqual({ pending_action: null });
     const action = db.prepare("INSERT INTO mail_actions VALUES (?, 'a', ?, 'pending', '[]', '[]', 0, 'now')");
     expect(() => action.run('x', 'shred')).toThrow(/CHECK/);
@@ -281,14 +258,7 @@ describe('each migration', () => {
   });
 
   it('migration 11: search rows move to date-ordered keys, bodies included, and the triggers follow', () => {
-    const db = openDatabase(
-      ':memory:',
-      migrations.filter((m) => m.version <= 10),
-    );
-    db.prepare("INSERT INTO accounts VALUES ('a', 'a@x.fr', '{}', NULL, 'now', NULL)").run();
-    db.prepare(
-      "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
-    ).run();
+    const db = withInbox(10);
     const insert = db.prepare(
       `INSERT INTO messages (folder_id, uid, flags, seen, flagged, answered, draft, internal_date, size, subject,
          sort_subject, sort_from, to_json, cc_json, has_attachments)

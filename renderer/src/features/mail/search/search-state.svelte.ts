@@ -81,7 +81,6 @@ export class SearchState {
    */
   refresh(): void {
     if (!this.active || this.status === 'loading') return;
-    const shown = this.results.length;
     this.#runner.request(
       this.#request(0),
       (page) => {
@@ -89,7 +88,8 @@ export class SearchState {
         const messages = page.messages.map((message) =>
           opened && message.id === opened.id && message.seen === opened.seen ? opened : message,
         );
-        this.results = messages.slice(0, Math.max(shown, SEARCH_PAGE));
+        // The first page again: pages loaded by "Plus de résultats" are asked for anew.
+        this.results = messages;
         this.total = page.total;
         this.totalCapped = page.totalCapped;
         this.cursor = opened ? messages.findIndex((message) => message.id === opened.id) : -1;

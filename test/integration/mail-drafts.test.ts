@@ -68,6 +68,21 @@ async function proxy(mode: ImapFaultMode = 'forward'): Promise<ImapFaultProxy> {
 }
 
 /** A version of the draft; the text is ASCII so the MIME source can be searched for it. */
+/** A core with alice signed in through a fault proxy of her own (forwarding until told otherwise). */
+async function aliceBehindProxy(): Promise<{ gate: ImapFaultProxy; app: TestCore; accountId: string }> {
+  const gate = await proxy();
+  const app = start();
+  const accountId = await addAlice(app, { imap: { host: '127.0.0.1', port: gate.port, security: 'tls' } });
+  return { gate, app, accountId };
+}
+
+/** Draft uploads still waiting in the queue. */
+async function pendingUploads(app: TestCore) {
+  return (await app.client.invoke('tasks.list', {})).filter(
+    (task) => task.kind === 'mail.uploadDraft' && task.state === 'pending',
+  );
+}
+
 function version(tag: string, n: number, to: DraftMessage['to'] = []): DraftMessage {
   return {
     to,
@@ -141,9 +156,7 @@ describe('drafts', () => {
   });
 
   it('a restart between the save and its upload still ends with one copy, the newest', async () => {
-    const gate = await proxy();
-    const app = start();
-    const accountId = await addAlice(app, { imap: { host: '127.0.0.1', port: gate.port, security: 'tls' } });
+    const { gate, app, accountId } = await aliceBehindProxy();
     const tag = randomUUID();
     const { draftId } = await app.client.invoke('mail.saveDraft', { accountId, message: version(tag, 1) });
     await app.core.idle();
@@ -155,9 +168,7 @@ describe('drafts', () => {
     await app.core.idle();
     await app.client.invoke('mail.saveDraft', { accountId, draftId, message: version(tag, 3) });
     await app.core.idle();
-    const waiting = (await app.client.invoke('tasks.list', {})).filter(
-      (task) => task.kind === 'mail.uploadDraft' && task.state === 'pending',
-    );
+    const waiting = await pendingUploads(app);
     expect(waiting).toHaveLength(1);
     const databasePath = path.join(app.profileDir, 'cartable.sqlite');
     await app.close();
@@ -167,18 +178,12 @@ describe('drafts', () => {
     const again = start({ databasePath, from: app });
     await onServer(again, draftId);
     await expectOneCopyOf(draftId, tag, 3);
-    const uploads = (await again.client.invoke('tasks.list', {})).filter(
-      (task) => task.kind === 'mail.uploadDraft' && task.state === 'pending',
-    );
+    const uploads = await pendingUploads(again);
     expect(uploads).toEqual([]);
   });
 
   it('a connection cut after the server stored the APPEND: the re-run appends nothing more and removes the old copy', async () => {
-    const cutter = await proxy();
-    const app = start();
-    const accountId = await addAlice(app, {
-      imap: { host: '127.0.0.1', port: cutter.port, security: 'tls' },
-    });
+    const { gate: cutter, app, accountId } = await aliceBehindProxy();
     const tag = randomUUID();
     const { draftId } = await app.client.invoke('mail.saveDraft', { accountId, message: version(tag, 1) });
     await app.core.idle();
@@ -198,9 +203,7 @@ describe('drafts', () => {
   });
 
   it('offline, the draft is kept here and reaches the server once the network is back', async () => {
-    const gate = await proxy();
-    const app = start();
-    const accountId = await addAlice(app, { imap: { host: '127.0.0.1', port: gate.port, security: 'tls' } });
+    const { gate, app, accountId } = await aliceBehindProxy();
     gate.mode = 'refuse';
     const tag = randomUUID();
     const { draftId } = await app.client.invoke('mail.saveDraft', { accountId, message: version(tag, 1) });
@@ -219,9 +222,7 @@ describe('drafts', () => {
   });
 
   it('a full mailbox refuses the APPEND: the text is kept, the old copy too, and the task says why', async () => {
-    const gate = await proxy();
-    const app = start();
-    const accountId = await addAlice(app, { imap: { host: '127.0.0.1', port: gate.port, security: 'tls' } });
+    const { gate, app, accountId } = await aliceBehindProxy();
     const tag = randomUUID();
     const { draftId } = await app.client.invoke('mail.saveDraft', { accountId, message: version(tag, 1) });
     await app.core.idle();

@@ -57,6 +57,21 @@ function setup(result: MessageBody, props: Partial<MessageSummary> = {}) {
   return rpc;
 }
 
+/** A mail whose only part is an invitation (part 2, text/calendar). */
+const invitationBody = body({
+  text: 'Invitation',
+  parts: [
+    {
+      partId: '2',
+      filename: 'invite.ics',
+      mimeType: 'text/calendar',
+      size: 900,
+      contentId: null,
+      disposition: null,
+    },
+  ],
+});
+
 const frame = () => screen.findByTestId<HTMLIFrameElement>('mail-frame');
 
 describe('the reader', () => {
@@ -222,21 +237,7 @@ describe('the reader', () => {
 
   test('an invitation part shows a card: its summary when the core reads it, else its name', async () => {
     calendarText = sogoInvitation;
-    const rpc = setup(
-      body({
-        text: 'Invitation',
-        parts: [
-          {
-            partId: '2',
-            filename: 'invite.ics',
-            mimeType: 'text/calendar',
-            size: 900,
-            contentId: null,
-            disposition: null,
-          },
-        ],
-      }),
-    );
+    const rpc = setup(invitationBody);
     expect((await screen.findByTestId('invitation-title')).textContent).toBe(
       'Conseil pédagogique – projet d’établissement',
     );
@@ -244,21 +245,7 @@ describe('the reader', () => {
   });
 
   test('an invitation the core cannot read is named as an attachment', async () => {
-    setup(
-      body({
-        text: 'Invitation',
-        parts: [
-          {
-            partId: '2',
-            filename: 'invite.ics',
-            mimeType: 'text/calendar',
-            size: 900,
-            contentId: null,
-            disposition: null,
-          },
-        ],
-      }),
-    );
+    setup(invitationBody);
     await vi.waitFor(() => expect(screen.getByTestId('invitation').textContent).toContain('invite.ics'));
   });
 

@@ -6,17 +6,9 @@ import { i18n } from '../lib/i18n/index.ts';
 import { ConnectionState } from '../lib/rpc/index.ts';
 import { FakeRpc } from '../lib/rpc/testing.ts';
 import App from './App.svelte';
+import { testAccount } from '../lib/testing/account.ts';
 
-const account: Account = {
-  id: 'a1',
-  email: 'marie@ac-lille.fr',
-  displayName: 'Marie',
-  login: 'marie@ac-lille.fr',
-  imap: { host: 'imap.ac-lille.fr', port: 993, security: 'tls' },
-  smtp: { host: 'smtp.ac-lille.fr', port: 465, security: 'tls' },
-  tlsPins: [],
-  createdAt: '2026-09-01T08:00:00Z',
-};
+const account = testAccount('a1', 'marie@ac-lille.fr', 'Marie');
 const inbox: Folder = {
   id: 'f1',
   accountId: 'a1',

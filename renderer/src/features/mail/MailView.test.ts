@@ -1,22 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Account } from '$shared/contract/index.ts';
 import { i18n } from '../../lib/i18n/index.ts';
 import { FakeRpc } from '../../lib/rpc/testing.ts';
 import { folder, mailbox } from './fixtures.ts';
 import { fakeFolder, stubResizeObserver } from './list/list-fixtures.ts';
 import MailView from './MailView.svelte';
+import { testAccount } from '../../lib/testing/account.ts';
 
-const account: Account = {
-  id: 'acc-1',
-  email: 'marie.dupont@ac-lille.fr',
-  displayName: 'Marie Dupont',
-  login: 'marie.dupont@ac-lille.fr',
-  imap: { host: 'imap.ac-lille.fr', port: 993, security: 'tls' },
-  smtp: { host: 'smtp.ac-lille.fr', port: 465, security: 'tls' },
-  tlsPins: [],
-  createdAt: '2026-09-01T08:00:00Z',
-};
+const account = testAccount('acc-1', 'marie.dupont@ac-lille.fr', 'Marie Dupont');
 
 function setup(folders = mailbox) {
   const { rpc } = fakeFolder(12, {

@@ -1,21 +1,11 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Account, Folder } from '$shared/contract/index.ts';
+import type { Folder } from '$shared/contract/index.ts';
 import { i18n } from '../../lib/i18n/index.ts';
 import { folder } from './fixtures.ts';
 import { fakeFolder, stubResizeObserver } from './list/list-fixtures.ts';
 import MailView from './MailView.svelte';
-
-const account = (id: string, email: string): Account => ({
-  id,
-  email,
-  displayName: '',
-  login: email,
-  imap: { host: 'imap.example.org', port: 993, security: 'tls' },
-  smtp: { host: 'smtp.example.org', port: 465, security: 'tls' },
-  tlsPins: [],
-  createdAt: '2026-09-01T08:00:00Z',
-});
+import { testAccount as account } from '../../lib/testing/account.ts';
 
 const accounts = [account('acc-1', 'marie@ac-lille.fr'), account('acc-2', 'direction@ac-lille.fr')];
 

@@ -1,21 +1,11 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { CartableError, type Account } from '$shared/contract/index.ts';
+import { CartableError } from '$shared/contract/index.ts';
 import { i18n } from '../../lib/i18n/index.ts';
 import { FakeRpc } from '../../lib/rpc/testing.ts';
 import { AccountsState } from '../accounts/index.ts';
 import SettingsView from './SettingsView.svelte';
-
-const account = (id: string, email: string, displayName = ''): Account => ({
-  id,
-  email,
-  displayName,
-  login: email,
-  imap: { host: 'imap.example.org', port: 993, security: 'tls' },
-  smtp: { host: 'smtp.example.org', port: 465, security: 'tls' },
-  tlsPins: [],
-  createdAt: '2026-09-01T08:00:00Z',
-});
+import { testAccount as account } from '../../lib/testing/account.ts';
 
 async function setup(options: { saveFails?: boolean } = {}) {
   const stored = new Map([

@@ -1,21 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Account } from '$shared/contract/index.ts';
 import { i18n } from '../../../lib/i18n/index.ts';
 import { mailbox } from '../fixtures.ts';
 import { fakeFolder, message, stubResizeObserver } from '../list/list-fixtures.ts';
 import MailView from '../MailView.svelte';
+import { testAccount } from '../../../lib/testing/account.ts';
 
-const account: Account = {
-  id: 'acc-1',
-  email: 'marie.dupont@ac-lille.fr',
-  displayName: 'Marie Dupont',
-  login: 'marie.dupont@ac-lille.fr',
-  imap: { host: 'imap.ac-lille.fr', port: 993, security: 'tls' },
-  smtp: { host: 'smtp.ac-lille.fr', port: 465, security: 'tls' },
-  tlsPins: [],
-  createdAt: '2026-09-01T08:00:00Z',
-};
+const account = testAccount('acc-1', 'marie.dupont@ac-lille.fr', 'Marie Dupont');
 
 /** Results from the inbox, Envoyés, a subfolder, and a folder the pane does not list (yet). */
 const results = [

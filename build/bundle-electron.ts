@@ -45,6 +45,13 @@ const entries: Entry[] = [
     format: 'es',
     external: nodeOrDependency,
   },
+  // The sync's writer thread, also beside core-host.js (electron/core/mail/sync-writer/sync-writer.ts).
+  {
+    entry: 'electron/core/mail/sync-writer/sync-writer-worker.ts',
+    fileName: 'sync-writer-worker.js',
+    format: 'es',
+    external: nodeOrDependency,
+  },
 ];
 
 for (const { entry, fileName, format, external } of entries) {

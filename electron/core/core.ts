@@ -49,6 +49,7 @@ import { openStaging } from './files/staging-setup.ts';
 import { indexBody } from './mail/search/index-body.ts';
 import { searchMessages } from './mail/search/search.ts';
 import { SyncStateRepository } from './mail/sync-state.ts';
+import { openSyncWriter } from './mail/sync-writer/index.ts';
 import { QuotaRepository } from './mail/quota.ts';
 import { RemoteContentSenders } from './mail/remote-content/remote-senders.ts';
 import { trustedAuthorities } from './net/trust.ts';
@@ -77,6 +78,8 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     options.databasePath === ':memory:'
       ? undefined
       : startCheckpointer(db, options.databasePath, ports.logger);
+  // Before any repository prepares a statement: the core's writes take turns with the sync's thread.
+  const syncWriter = openSyncWriter(db, options.databasePath, ports.logger, checkpoints);
   const listeners = new Set<(event: RpcEvent) => void>();
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const listener of listeners) listener({ kind: 'event', event, payload });
@@ -168,7 +171,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
         extensions: options.syncExtensions ?? { qresync: true, condstore: true },
         withSession: (id, work) => syncSessions.use(id, work),
         onFoldersChanged: (id) => emit('mail.foldersChanged', { accountId: id }),
-        ...(checkpoints ? { pause: () => checkpoints.pause() } : {}),
+        writer: syncWriter,
         onMessagesChanged: (id, folderId) => mailChanges.changed(id, folderId),
         ...(options.recentBodies === false
           ? {}
@@ -429,6 +432,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       await syncSessions.close();
       correspondents.close();
       listeners.clear();
+      await syncWriter.stop();
       await checkpoints?.stop();
       await staging.close();
       db.close();

@@ -9,6 +9,7 @@ import type { Account } from '../../shared/contract/index.ts';
 import { openDatabase } from '../../electron/core/db/database.ts';
 import { createConsoleLogger } from '../../electron/core/log.ts';
 import { syncAccount } from '../../electron/core/mail/account-sync.ts';
+import { inlineSyncWriter, syncStore } from '../../electron/core/mail/sync-writer/index.ts';
 import { replayFolderOp } from '../../electron/core/mail/folder-op-replay.ts';
 import { FOLDER_OP_TASK, FolderOps, folderOpPayload } from '../../electron/core/mail/folder-ops.ts';
 import { FolderRepository } from '../../electron/core/mail/folder-repository.ts';
@@ -154,6 +155,7 @@ function startHeldBackEngine() {
         folders,
         messages,
         state: new SyncStateRepository(db),
+        writer: inlineSyncWriter(syncStore(db)),
         logger,
         extensions: { qresync: true, condstore: true },
         withSession: async (_accountId, work) => {

@@ -24,6 +24,7 @@ import { markInbox, newMailSince, type NewMail } from './new-mail.ts';
 import { syncFolderMessages, type MessageSyncDeps } from './message-sync.ts';
 import type { SyncExtensions } from './model.ts';
 import type { FolderSyncState, SyncStateRepository } from './sync-state.ts';
+import type { SyncWriter } from './sync-writer/sync-write.ts';
 
 export interface AccountSyncDeps {
   db: Database;
@@ -43,8 +44,8 @@ export interface AccountSyncDeps {
   onQuota(accountId: string, quota: StorageQuota): void;
   /** Unseen messages a later sync of the inbox brought (never those of its first sync). */
   onNewMail?: (accountId: string, folderId: string, mail: NewMail) => void;
-  /** Between two write slices of a folder's sync (db/checkpointer.ts). */
-  pause?: () => Promise<void>;
+  /** Stores what the sync fetched (the core's writer thread, sync-writer/). */
+  writer: SyncWriter;
 }
 
 export interface AccountSyncScope {
@@ -101,7 +102,7 @@ function messageSyncDeps(account: Account, deps: AccountSyncDeps): MessageSyncDe
     extensions: deps.extensions,
     onChanged: (folderId) => deps.onMessagesChanged(account.id, folderId),
     onProgress: (folderId, synced, total) => deps.onProgress(account.id, folderId, synced, total),
-    ...(deps.pause ? { pause: deps.pause } : {}),
+    writer: deps.writer,
   };
 }
 

@@ -19,12 +19,11 @@ import {
   qresyncEnabled,
 } from '../imap/mailbox.ts';
 import type { ImapSession } from '../imap/client.ts';
-import { holdRenumbered } from './actions/local.ts';
 import type { MessageRepository } from './message-repository.ts';
 import type { SelectedMailbox, SyncExtensions } from './model.ts';
 import type { SyncStateRepository } from './sync-state.ts';
+import type { SyncWriter } from './sync-writer/sync-write.ts';
 import { toUidSet } from './uid-set.ts';
-import { writeInSlices } from './write-slices.ts';
 
 /** The first screen of a mailbox: small so it is written and announced within seconds. */
 export const FIRST_BATCH = 200;
@@ -37,14 +36,14 @@ export interface MessageSyncDeps {
   db: Database;
   messages: MessageRepository;
   state: SyncStateRepository;
+  /** Stores headers, flags and expunges in short transactions (the writer thread in the core). */
+  writer: SyncWriter;
   extensions: SyncExtensions;
   /** FIRST_BATCH and BATCH by default; the crash test uses small ones to have many commit points. */
   batchSizes?: { first: number; rest: number };
   /** After each committed transaction that changed what the folder shows. */
   onChanged(folderId: string): void;
   onProgress(folderId: string, synced: number, total: number): void;
-  /** Between two write slices (db/checkpointer.ts); a bare turn of the event loop by default. */
-  pause?: () => Promise<void>;
 }
 
 export interface FolderRef {
@@ -59,16 +58,18 @@ export interface MessageSyncResult {
   removed: number;
 }
 
-/** Fetches `uids` newest first in batches, writing each batch with `afterBatch` in one transaction. */
+/**
+ * Fetches `uids` newest first in batches and stores each. During a first sync
+ * (`initial`) every commit also records the UID a killed sync resumes below.
+ */
 async function fetchNewestFirst(
   session: ImapSession,
   folder: FolderRef,
   uids: readonly number[],
   deps: MessageSyncDeps,
-  afterBatch: (lowestUid: number) => void,
+  initial: boolean,
 ): Promise<number> {
   let fetched = 0;
-  let sliceSize = FIRST_BATCH;
   const batchBelow = (end: number, first: boolean) => {
     const size = first ? (deps.batchSizes?.first ?? FIRST_BATCH) : (deps.batchSizes?.rest ?? BATCH);
     return uids.slice(Math.max(0, end - size), end);
@@ -88,25 +89,16 @@ async function fetchNewestFirst(
     const nextBatch = lower > 0 ? batchBelow(lower, false) : [];
     // The server prepares the next batch while this one is written (Dovecot runs on another core).
     pending = nextBatch.length > 0 ? request(nextBatch) : undefined;
-    let written = 0;
-    // Newest first within the batch too, so a killed sync still resumes below what was written.
-    sliceSize = await writeInSlices(
-      headers,
-      (slice) => {
-        deps.db.transaction(() => {
-          deps.messages.upsert(folder.id, slice);
-          // After a new UIDVALIDITY: what a queued move or delete takes away stays hidden.
-          holdRenumbered(deps.db, folder.id);
-          // The last slice covers UIDs the server expunged since the SEARCH as well.
-          const last = written + slice.length === headers.length;
-          afterBatch(last ? (current[0] as number) : (slice[0]?.uid ?? (current[0] as number)));
-        })();
-        written += slice.length;
-        deps.onChanged(folder.id);
+    await deps.writer.write(
+      {
+        kind: 'headers',
+        folderId: folder.id,
+        headers,
+        resumeBelow: initial ? current[0] : undefined,
+        oneTransaction: fetched === 0,
       },
-      { fromEnd: true, firstSize: fetched === 0 ? current.length : sliceSize, pause: deps.pause },
+      () => deps.onChanged(folder.id),
     );
-    if (headers.length === 0) deps.db.transaction(() => afterBatch(current[0] as number))();
     fetched += current.length;
     deps.onProgress(folder.id, fetched, uids.length);
     batch = nextBatch;
@@ -118,9 +110,7 @@ async function initialSync(session: ImapSession, folder: FolderRef, deps: Messag
   const { initialLowUid } = deps.state.get(folder.id);
   const all = await searchUids(session);
   const pending = initialLowUid === undefined ? all : all.filter((uid) => uid < initialLowUid);
-  const fetched = await fetchNewestFirst(session, folder, pending, deps, (low) =>
-    deps.state.progressInitial(folder.id, low),
-  );
+  const fetched = await fetchNewestFirst(session, folder, pending, deps, true);
   deps.db.transaction(() => deps.state.finishInitial(folder.id))();
   return fetched;
 }
@@ -150,7 +140,7 @@ async function incrementalSync(
     mailbox.refreshed || mailbox.uidNext > maxUid + 1
       ? (await searchUids(session, `${maxUid + 1}:*`)).filter((u) => u > maxUid)
       : [];
-  const fetched = await fetchNewestFirst(session, folder, fresh, deps, () => undefined);
+  const fetched = await fetchNewestFirst(session, folder, fresh, deps, false);
 
   const known = state.get(folder.id).highestModseq;
   let path: SyncPath = chooseIncremental(session, deps, known, mailbox);
@@ -187,24 +177,10 @@ async function incrementalSync(
     const local = messages.flagsByUid(folder.id);
     changes = answer.changed.filter((c) => local.get(c.uid) !== JSON.stringify([...c.flags].sort()));
   }
-  let flagsChanged = 0;
-  let removed = 0;
   // Many changes (a folder marked read elsewhere) are written in short transactions;
   // re-applying a slice is harmless, so HIGHESTMODSEQ waits for the last one.
-  await writeInSlices(
-    changes,
-    (slice) => {
-      flagsChanged += deps.db.transaction(() => messages.applyFlags(folder.id, slice))();
-    },
-    { pause: deps.pause },
-  );
-  await writeInSlices(
-    gone,
-    (slice) => {
-      removed += deps.db.transaction(() => messages.remove(folder.id, slice))();
-    },
-    { pause: deps.pause },
-  );
+  const flagsChanged = await deps.writer.write({ kind: 'flags', folderId: folder.id, changes });
+  const removed = await deps.writer.write({ kind: 'remove', folderId: folder.id, uids: gone });
   // Only with CONDSTORE/QRESYNC does the stored value mean anything to the next sync.
   deps.db.transaction(() =>
     state.setHighestModseq(folder.id, path === 'full' ? undefined : mailbox.highestModseq),

@@ -4,12 +4,14 @@
  * folder and look at exactly what was written.
  */
 import { openDatabase, type Database } from '../../../electron/core/db/database.ts';
+import { createConsoleLogger } from '../../../electron/core/log.ts';
 import { openImap, type ImapSession } from '../../../electron/core/imap/client.ts';
 import { FolderRepository } from '../../../electron/core/mail/folder-repository.ts';
 import { MessageRepository } from '../../../electron/core/mail/message-repository.ts';
 import { syncFolderMessages, type MessageSyncResult } from '../../../electron/core/mail/message-sync.ts';
 import type { SyncExtensions } from '../../../electron/core/mail/model.ts';
 import { SyncStateRepository } from '../../../electron/core/mail/sync-state.ts';
+import { openSyncWriter } from '../../../electron/core/mail/sync-writer/index.ts';
 import { trustedAuthorities } from '../../../electron/core/net/trust.ts';
 import { caPem, endpoints, type StackUser } from '../stack.ts';
 import type { ServerMessage } from './imap-admin.ts';
@@ -34,6 +36,8 @@ export interface EngineOptions {
 export async function startEngine(user: StackUser, options: EngineOptions = {}): Promise<Engine> {
   const { extensions = { qresync: true, condstore: true }, databasePath = ':memory:' } = options;
   const db = openDatabase(databasePath);
+  // As in the core: on a file, the sync writes from its own thread.
+  const writer = openSyncWriter(db, databasePath, createConsoleLogger('warn'), undefined);
   db.prepare("INSERT OR IGNORE INTO accounts VALUES ('acc', ?, '{}', NULL, 'now', NULL)").run(user.email);
   const folders = new FolderRepository(db);
   const messages = new MessageRepository(db);
@@ -84,6 +88,7 @@ export async function startEngine(user: StackUser, options: EngineOptions = {}):
           db,
           messages,
           state,
+          writer,
           extensions,
           ...(options.batchSizes ? { batchSizes: options.batchSizes } : {}),
           onChanged: () => void engine.changed++,
@@ -105,6 +110,7 @@ export async function startEngine(user: StackUser, options: EngineOptions = {}):
     },
     async close() {
       await session.close();
+      await writer.stop();
       db.close();
     },
   };

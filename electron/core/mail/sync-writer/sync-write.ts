@@ -1,0 +1,111 @@
+/**
+ * What a sync asks its writer to store, and how one request becomes short
+ * transactions. The same code runs in the writer thread and, when there is
+ * none (an in-memory database, a worker that failed), on the core's thread.
+ */
+import type { FlagChange, MessageHeaders } from '../model.ts';
+import { writeInSlices } from '../write-slices.ts';
+import { applyFlagSlice, removeSlice, writeHeaderSlice, type SyncStore } from './slice-writes.ts';
+
+export type SyncWrite =
+  | {
+      kind: 'headers';
+      folderId: string;
+      /** Sorted by UID; stored newest first, so a killed sync resumes below what it wrote. */
+      headers: MessageHeaders[];
+      /** First sync only: the lowest UID this batch covers (see writeHeaderSlice). */
+      resumeBelow?: number | undefined;
+      /** One transaction for the whole request: the first screen of a folder shows at once. */
+      oneTransaction?: boolean;
+    }
+  | { kind: 'flags'; folderId: string; changes: FlagChange[] }
+  | { kind: 'remove'; folderId: string; uids: number[] };
+
+export interface SyncWriter {
+  /** Stores `request`; `onCommitted` after each transaction. Resolves to the rows written or changed. */
+  write(request: SyncWrite, onCommitted?: () => void): Promise<number>;
+}
+
+export interface SliceRunner {
+  /** Around each transaction (the write turn, in the writer thread). */
+  hold: <T>(write: () => T) => T;
+  /** Between two transactions. */
+  pause?: (() => Promise<void>) | undefined;
+}
+
+/** Runs one request as a series of transactions; the slice size carries over between requests. */
+export class SyncWriteRunner {
+  readonly #store: SyncStore;
+  readonly #runner: SliceRunner;
+  #sliceSize = 200;
+
+  constructor(store: SyncStore, runner: SliceRunner) {
+    this.#store = store;
+    this.#runner = runner;
+  }
+
+  async run(request: SyncWrite, onCommitted: () => void): Promise<number> {
+    const { hold, pause } = this.#runner;
+    const store = this.#store;
+    const folderId = request.folderId;
+    let count = 0;
+    if (request.kind === 'headers') {
+      const { headers, resumeBelow } = request;
+      if (headers.length === 0) {
+        if (resumeBelow !== undefined) hold(() => writeHeaderSlice(store, folderId, [], resumeBelow));
+        return 0;
+      }
+      this.#sliceSize = await writeInSlices(
+        headers,
+        (slice) => {
+          count += slice.length;
+          // The last slice covers UIDs the server expunged since the SEARCH as well.
+          const below =
+            resumeBelow === undefined ? undefined : count === headers.length ? resumeBelow : slice[0]?.uid;
+          hold(() => writeHeaderSlice(store, folderId, slice, below));
+          onCommitted();
+        },
+        {
+          fromEnd: true,
+          firstSize: request.oneTransaction ? headers.length : this.#sliceSize,
+          pause,
+        },
+      );
+      return count;
+    }
+    if (request.kind === 'flags') {
+      await writeInSlices(
+        request.changes,
+        (slice) => {
+          count += hold(() => applyFlagSlice(store, folderId, slice));
+          onCommitted();
+        },
+        { pause },
+      );
+      return count;
+    }
+    await writeInSlices(
+      request.uids,
+      (slice) => {
+        count += hold(() => removeSlice(store, folderId, slice));
+        onCommitted();
+      },
+      { pause },
+    );
+    return count;
+  }
+}
+
+/** The writer on the caller's own connection: what runs without a writer thread. */
+export function inlineSyncWriter(store: SyncStore, pause?: () => Promise<void>): SyncWriter {
+  const runner = new SyncWriteRunner(store, { hold: (write) => write(), pause });
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    write(request, onCommitted = () => undefined) {
+      // One request at a time, in order, as the writer thread does.
+      const done = queue.then(() => runner.run(request, onCommitted));
+      queue = done.catch(() => undefined);
+      return done;
+    },
+  };
+}

@@ -110,7 +110,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     ports.logger,
   );
   // Known correspondents are folded in after each burst of stored messages, in the background.
-  const correspondents = new CorrespondentIndex(db);
+  const correspondents = new CorrespondentIndex(db, () => syncWriter.write({ kind: 'correspondents' }));
   correspondents.schedule();
   const mailChanges = new ChangeNotifier((accountId, folderIds) => {
     emit('mail.changed', { accountId, folderIds });

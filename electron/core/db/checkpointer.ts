@@ -25,7 +25,7 @@ import type { Database } from './database.ts';
 /** SQLite's default automatic checkpoint, restored if the worker fails. */
 const SQLITE_AUTOCHECKPOINT = 1000;
 /** SQLite truncates the WAL file back to this when it restarts it. */
-const WAL_SIZE_LIMIT = 16 * 1024 * 1024;
+export const WAL_SIZE_LIMIT = 16 * 1024 * 1024;
 /** How much writing a paced writer does between two rounds (a few MB of WAL during a first sync). */
 export const PACED_INTERVAL_MS = 250;
 /** The worker's own rounds, for writes that are not paced (actions, small syncs). */

@@ -54,11 +54,21 @@ const FOLD_SLICE = `
 
 export class CorrespondentIndex {
   readonly #db: Database;
+  readonly #background: (() => Promise<unknown>) | undefined;
   #scheduled: NodeJS.Immediate | undefined;
+  /** A background fold is running, and another was asked meanwhile. */
+  #folding = false;
+  #again = false;
   #closed = false;
 
-  constructor(db: Database) {
+  /**
+   * `background`, when given, folds the whole queue elsewhere (the core's sync writer thread,
+   * mail/sync-writer/): the fold writes, and writes on the core's thread wait for that thread's
+   * transactions during a sync.
+   */
+  constructor(db: Database, background?: () => Promise<unknown>) {
     this.#db = db;
+    this.#background = background;
   }
 
   /** Folds at most `maxMessages` queued messages, oldest first; returns how many were folded. */
@@ -74,7 +84,12 @@ export class CorrespondentIndex {
 
   /** Folds the whole queue in the background, one slice per turn of the event loop. */
   schedule(): void {
-    if (this.#scheduled !== undefined || this.#closed) return;
+    if (this.#closed) return;
+    if (this.#background) {
+      this.#foldInBackground(this.#background);
+      return;
+    }
+    if (this.#scheduled !== undefined) return;
     this.#scheduled = setImmediate(() => {
       this.#scheduled = undefined;
       if (this.#closed) return;
@@ -101,6 +116,22 @@ export class CorrespondentIndex {
     this.#closed = true;
     if (this.#scheduled !== undefined) clearImmediate(this.#scheduled);
     this.#scheduled = undefined;
+  }
+
+  #foldInBackground(background: () => Promise<unknown>): void {
+    if (this.#folding) {
+      this.#again = true;
+      return;
+    }
+    this.#folding = true;
+    this.#again = false;
+    // A failed fold leaves its messages queued: the next one folds them.
+    void background()
+      .catch(() => undefined)
+      .finally(() => {
+        this.#folding = false;
+        if (this.#again) this.schedule();
+      });
   }
 
   #foldSlice(size: number): number {

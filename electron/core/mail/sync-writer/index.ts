@@ -4,7 +4,7 @@
  * anything prepares a statement on `db`: from here on, its writes take the
  * write turn they share with the thread.
  */
-import type { Checkpointer } from '../../db/checkpointer.ts';
+import { WAL_SIZE_LIMIT, type Checkpointer } from '../../db/checkpointer.ts';
 import type { Database } from '../../db/database.ts';
 import { guardWrites } from '../../db/guarded-writes.ts';
 import { createWriteTurnBuffer, WriteTurn } from '../../db/write-turn.ts';
@@ -18,6 +18,8 @@ export { inlineSyncWriter } from './sync-write.ts';
 export { syncStore } from './slice-writes.ts';
 
 export interface CoreSyncWriter extends SyncWriter {
+  /** Whether requests go to the writer thread (false for an in-memory database, or after a fallback). */
+  readonly threaded: boolean;
   stop(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export function openSyncWriter(
   if (file === ':memory:') {
     const inline = inlineSyncWriter(syncStore(db), pause);
     return {
+      threaded: false,
       write: (request, onCommitted) => inline.write(request, onCommitted),
       stop: () => Promise.resolve(),
     };
@@ -44,5 +47,13 @@ export function openSyncWriter(
   );
   // Made behind the guard, so the fallback takes the turn too.
   const fallback = inlineSyncWriter(syncStore(db), pause);
-  return startSyncWriter({ file, turn }, fallback, logger);
+  // Whichever connection writes first after a checkpoint restarts the WAL and cuts the file back
+  // to journal_size_limit. On a busy disk that ftruncate took 640 ms on the core's thread: leave
+  // it to the writer thread, and take it back only if that thread is gone.
+  db.pragma('journal_size_limit = -1');
+  return startSyncWriter({ file, turn }, fallback, logger, {
+    onFallback: () => {
+      if (db.open) db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+    },
+  });
 }

@@ -5,6 +5,7 @@
  */
 import type { Database } from '../../db/database.ts';
 import { holdRenumbered } from '../actions/local.ts';
+import { CORRESPONDENT_SLICE, CorrespondentIndex } from '../compose/correspondent-index.ts';
 import { MessageRepository } from '../message-repository.ts';
 import type { FlagChange, MessageHeaders } from '../model.ts';
 import { SyncStateRepository } from '../sync-state.ts';
@@ -13,10 +14,16 @@ export interface SyncStore {
   db: Database;
   messages: MessageRepository;
   state: SyncStateRepository;
+  correspondents: CorrespondentIndex;
 }
 
 export function syncStore(db: Database): SyncStore {
-  return { db, messages: new MessageRepository(db), state: new SyncStateRepository(db) };
+  return {
+    db,
+    messages: new MessageRepository(db),
+    state: new SyncStateRepository(db),
+    correspondents: new CorrespondentIndex(db),
+  };
 }
 
 /**
@@ -44,4 +51,9 @@ export function applyFlagSlice(store: SyncStore, folderId: string, slice: readon
 
 export function removeSlice(store: SyncStore, folderId: string, slice: readonly number[]): number {
   return store.db.transaction(() => store.messages.remove(folderId, slice))();
+}
+
+/** Folds one slice of newly stored messages into the known correspondents; returns how many. */
+export function foldCorrespondentSlice(store: SyncStore): number {
+  return store.correspondents.catchUp(CORRESPONDENT_SLICE);
 }

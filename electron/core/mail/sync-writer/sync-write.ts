@@ -3,9 +3,16 @@
  * transactions. The same code runs in the writer thread and, when there is
  * none (an in-memory database, a worker that failed), on the core's thread.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FlagChange, MessageHeaders } from '../model.ts';
 import { writeInSlices } from '../write-slices.ts';
-import { applyFlagSlice, removeSlice, writeHeaderSlice, type SyncStore } from './slice-writes.ts';
+import {
+  applyFlagSlice,
+  foldCorrespondentSlice,
+  removeSlice,
+  writeHeaderSlice,
+  type SyncStore,
+} from './slice-writes.ts';
 
 export type SyncWrite =
   | {
@@ -19,7 +26,9 @@ export type SyncWrite =
       oneTransaction?: boolean;
     }
   | { kind: 'flags'; folderId: string; changes: FlagChange[] }
-  | { kind: 'remove'; folderId: string; uids: number[] };
+  | { kind: 'remove'; folderId: string; uids: number[] }
+  /** The people newly stored mail names, for address suggestions (compose/correspondent-index.ts). */
+  | { kind: 'correspondents' };
 
 export interface SyncWriter {
   /** Stores `request`; `onCommitted` after each transaction. Resolves to the rows written or changed. */
@@ -31,6 +40,8 @@ export interface SliceRunner {
   hold: <T>(write: () => T) => T;
   /** Between two transactions. */
   pause?: (() => Promise<void>) | undefined;
+  /** True once the core closes: background work (the correspondents) stops between slices. */
+  stopping?: () => boolean;
 }
 
 /** Runs one request as a series of transactions; the slice size carries over between requests. */
@@ -47,8 +58,17 @@ export class SyncWriteRunner {
   async run(request: SyncWrite, onCommitted: () => void): Promise<number> {
     const { hold, pause } = this.#runner;
     const store = this.#store;
-    const folderId = request.folderId;
     let count = 0;
+    if (request.kind === 'correspondents') {
+      for (let folded = hold(() => foldCorrespondentSlice(store)); folded > 0;) {
+        count += folded;
+        onCommitted();
+        await (pause ?? yieldToEventLoop)();
+        folded = hold(() => foldCorrespondentSlice(store));
+      }
+      return count;
+    }
+    const folderId = request.folderId;
     if (request.kind === 'headers') {
       const { headers, resumeBelow } = request;
       if (headers.length === 0) {

@@ -40,13 +40,13 @@ export function startSyncWriter(
   data: WriterData,
   fallback: SyncWriter,
   logger: Logger,
-  url: URL = workerUrl(),
+  options: { url?: URL; onFallback?: () => void } = {},
 ): ThreadedSyncWriter {
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let running = true;
   let stopping = false;
-  const worker = new Worker(url, { workerData: data });
+  const worker = new Worker(options.url ?? workerUrl(), { workerData: data });
   const send = (request: WriterRequest) => worker.postMessage(request);
 
   const fallBack = (reason: string) => {
@@ -55,8 +55,9 @@ export function startSyncWriter(
     for (const { reject } of pending.values())
       reject(new Error(`le fil d’écriture de la synchronisation s’est arrêté (${reason})`));
     pending.clear();
-    if (wasRunning && !stopping)
-      logger.warn('sync writer thread stopped: writing on the core thread', { reason });
+    if (!wasRunning || stopping) return;
+    logger.warn('sync writer thread stopped: writing on the core thread', { reason });
+    options.onFallback?.();
   };
 
   worker.on('message', (report: WriterReport) => {

@@ -125,13 +125,26 @@ export class CorrespondentIndex {
     }
     this.#folding = true;
     this.#again = false;
-    // A failed fold leaves its messages queued: the next one folds them.
-    void background()
-      .catch(() => undefined)
-      .finally(() => {
-        this.#folding = false;
-        if (this.#again) this.schedule();
-      });
+    // A fold that stopped early (a sync's write came first) is asked again while messages wait;
+    // a failed one leaves its messages queued for the next time mail changes.
+    background()
+      .then(
+        () => this.#pending(),
+        () => false,
+      )
+      .then(
+        (pending) => {
+          this.#folding = false;
+          if (pending || this.#again) this.schedule();
+        },
+        () => undefined,
+      );
+  }
+
+  #pending(): boolean {
+    return (
+      !this.#closed && this.#db.prepare('SELECT 1 FROM correspondents_pending LIMIT 1').get() !== undefined
+    );
   }
 
   #foldSlice(size: number): number {

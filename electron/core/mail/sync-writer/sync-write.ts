@@ -40,8 +40,12 @@ export interface SliceRunner {
   hold: <T>(write: () => T) => T;
   /** Between two transactions. */
   pause?: (() => Promise<void>) | undefined;
-  /** True once the core closes: background work (the correspondents) stops between slices. */
-  stopping?: () => boolean;
+  /**
+   * True when background work (the correspondents) should stop between two slices: the core
+   * closes, or a sync's request is waiting. The fold is asked again after the sync's next
+   * commit, so during a first sync the headers get the thread and the fold its idle moments.
+   */
+  yieldNow?: () => boolean;
 }
 
 /** Runs one request as a series of transactions; the slice size carries over between requests. */
@@ -60,11 +64,14 @@ export class SyncWriteRunner {
     const store = this.#store;
     let count = 0;
     if (request.kind === 'correspondents') {
-      for (let folded = hold(() => foldCorrespondentSlice(store)); folded > 0;) {
+      const yieldNow = this.#runner.yieldNow ?? (() => false);
+      for (;;) {
+        const folded = hold(() => foldCorrespondentSlice(store));
         count += folded;
+        if (folded === 0) break;
         onCommitted();
         await (pause ?? yieldToEventLoop)();
-        folded = hold(() => foldCorrespondentSlice(store));
+        if (yieldNow()) break;
       }
       return count;
     }

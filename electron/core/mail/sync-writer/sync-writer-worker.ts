@@ -34,6 +34,8 @@ db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
 const turn = new WriteTurn(turnBuffer, 'writer', { onTakeover: () => report({ kind: 'takeover' }) });
 let lastCheckpoint = performance.now();
 let stopping = false;
+/** Requests received and not started yet. */
+let waiting = 0;
 const runner = new SyncWriteRunner(syncStore(db), {
   hold: (write) => turn.hold(write),
   async pause() {
@@ -43,7 +45,7 @@ const runner = new SyncWriteRunner(syncStore(db), {
     }
     await yieldToEventLoop();
   },
-  stopping: () => stopping,
+  yieldNow: () => stopping || waiting > 0,
 });
 
 let queue: Promise<void> = Promise.resolve();
@@ -57,7 +59,9 @@ parentPort?.on('message', (request: WriterRequest) => {
     return;
   }
   const { id, write } = request;
+  waiting++;
   queue = queue.then(async () => {
+    waiting--;
     try {
       const count = await runner.run(write, () => report({ kind: 'committed', id }));
       report({ kind: 'done', id, count });

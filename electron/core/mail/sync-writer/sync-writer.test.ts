@@ -108,6 +108,18 @@ describe('the sync writer thread', () => {
     expect(count(db, 'SELECT count(*) AS n FROM correspondents')).toBe(8);
   });
 
+  it('stops folding correspondents when a sync’s request waits, and finishes later', async () => {
+    const { db, writer } = profile();
+    await writer.write({ kind: 'headers', folderId: 'f', headers: headers(1, 2000) });
+    const fold = writer.write({ kind: 'correspondents' });
+    const sync = writer.write({ kind: 'headers', folderId: 'f', headers: headers(2001, 2010) });
+    const [folded, stored] = await Promise.all([fold, sync]);
+    expect(stored).toBe(10);
+    expect(folded).toBeLessThan(2000);
+    expect(count(db, 'SELECT count(*) AS n FROM correspondents_pending')).toBe(2010 - folded);
+    expect(await writer.write({ kind: 'correspondents' })).toBe(2010 - folded);
+  });
+
   it('rejects a failed write with SQLite’s code, and keeps writing afterwards', async () => {
     const { db, writer } = profile();
     const failed = writer.write({ kind: 'headers', folderId: 'no-such-folder', headers: headers(1, 5) });

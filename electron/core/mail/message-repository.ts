@@ -2,11 +2,15 @@
  * Message headers in SQLite. Every write is one transaction over one batch,
  * so a killed sync leaves whole batches and a consistent folder behind.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/database.ts';
 import type { FlagChange, MessageHeaders } from './model.ts';
 import { senderSortKey, subjectSortKey } from './sort-keys.ts';
 import { Threader, type ThreadInput } from './threading.ts';
+
+/** UIDs read per statement when a whole folder is compared with the server (~10 ms each). */
+const UID_CHUNK = 20_000;
 
 function flagColumns(flags: readonly string[]) {
   const has = (flag: string) => (flags.some((f) => f.toLowerCase() === flag.toLowerCase()) ? 1 : 0);
@@ -132,21 +136,41 @@ export class MessageRepository {
     this.#db.prepare('DELETE FROM messages WHERE folder_id = ?').run(folderId);
   }
 
-  uids(folderId: string): number[] {
-    return this.#db
-      .prepare<[string], { uid: number }>('SELECT uid FROM messages WHERE folder_id = ? ORDER BY uid')
-      .all(folderId)
-      .map((row) => row.uid);
+  /**
+   * The folder's UIDs, ascending, read UID_CHUNK at a time with a turn of the event loop
+   * between chunks: 200,000 UIDs in one read held the core for 80 ms.
+   */
+  async uids(folderId: string, chunkSize = UID_CHUNK): Promise<number[]> {
+    const chunk = this.#db
+      .prepare<[string, number, number], number>(
+        'SELECT uid FROM messages WHERE folder_id = ? AND uid > ? ORDER BY uid LIMIT ?',
+      )
+      .pluck();
+    const all: number[] = [];
+    for (let after = 0; ;) {
+      const uids = chunk.all(folderId, after, chunkSize);
+      for (const uid of uids) all.push(uid);
+      if (uids.length < chunkSize) return all;
+      after = uids[uids.length - 1] ?? after;
+      await yieldToEventLoop();
+    }
   }
 
-  /** uid → flags JSON, for the full comparison when the server has no CONDSTORE. */
-  flagsByUid(folderId: string): Map<number, string> {
-    const rows = this.#db
-      .prepare<[string], { uid: number; flags: string }>(
-        'SELECT uid, flags FROM messages WHERE folder_id = ?',
+  /** uid → flags JSON, for the full comparison when the server has no CONDSTORE; read like uids(). */
+  async flagsByUid(folderId: string, chunkSize = UID_CHUNK): Promise<Map<number, string>> {
+    const chunk = this.#db
+      .prepare<[string, number, number], [number, string]>(
+        'SELECT uid, flags FROM messages WHERE folder_id = ? AND uid > ? ORDER BY uid LIMIT ?',
       )
-      .all(folderId);
-    return new Map(rows.map((row) => [row.uid, row.flags]));
+      .raw();
+    const flags = new Map<number, string>();
+    for (let after = 0; ;) {
+      const rows = chunk.all(folderId, after, chunkSize);
+      for (const [uid, json] of rows) flags.set(uid, json);
+      if (rows.length < chunkSize) return flags;
+      after = rows[rows.length - 1]?.[0] ?? after;
+      await yieldToEventLoop();
+    }
   }
 
   maxUid(folderId: string): number {

@@ -156,7 +156,7 @@ async function incrementalSync(
 
   const range = `1:${maxUid}`;
   // Read once: every path compares with it, and VANISHED may name UIDs we never had.
-  const localUids = messages.uids(folder.id);
+  const localUids = await messages.uids(folder.id);
   let changes;
   let gone: number[];
   if (path === 'qresync' || path === 'condstore') {
@@ -174,7 +174,7 @@ async function incrementalSync(
     const answer = await fetchFlags(session, range);
     const onServer = new Set(answer.changed.map((c) => c.uid));
     gone = localUids.filter((uid) => uid <= maxUid && !onServer.has(uid));
-    const local = messages.flagsByUid(folder.id);
+    const local = await messages.flagsByUid(folder.id);
     changes = answer.changed.filter((c) => local.get(c.uid) !== JSON.stringify([...c.flags].sort()));
   }
   // Many changes (a folder marked read elsewhere) are written in short transactions;

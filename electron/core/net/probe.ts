@@ -7,6 +7,7 @@
 import net from 'node:net';
 import tls, { type DetailedPeerCertificate } from 'node:tls';
 import { CartableError, type Endpoint } from '../../../shared/contract/index.ts';
+import { authoritiesContext } from './authorities-context.ts';
 import { connectTarget } from './connect.ts';
 import { toCartableError } from './errors.ts';
 
@@ -145,7 +146,7 @@ export async function probeTls(
       // With a socket, `host` only names the peer for the certificate check of an IP literal.
       ...(plain ? { socket: plain, host: endpoint.host } : { host: target.host, port: target.port }),
       ...(target.servername ? { servername: target.servername } : {}),
-      ca: [...options.ca],
+      secureContext: authoritiesContext(options.ca),
       // We decide trust ourselves below; nothing but the handshake happens on this socket.
       rejectUnauthorized: false,
     });

@@ -30,6 +30,10 @@ describe('libraryTls', () => {
     expect(options.ca).toContain('EXTRA');
     expect(options.ca.length).toBeGreaterThan(100);
     expect(options.checkServerIdentity).toBeUndefined();
+    // Parsed once for every connection of the core, not once per connection.
+    const again = libraryTls(endpoint, { ...untrusted, authorized: true }, [], authorities, 'smtp');
+    expect(again.secureContext).toBeDefined();
+    expect(again.secureContext).toBe(options.secureContext);
   });
 
   it('refuses an untrusted certificate without a pin and shows its fingerprint', () => {

@@ -5,12 +5,14 @@
  * and then the library's own handshake must chain to the pinned anchor and
  * present the same leaf.
  */
-import tls, { type PeerCertificate } from 'node:tls';
+import tls, { type PeerCertificate, type SecureContext } from 'node:tls';
 import { CartableError, type Endpoint, type TlsPin } from '../../../shared/contract/index.ts';
+import { authoritiesContext } from './authorities-context.ts';
 import type { ProbeResult } from './probe.ts';
 
 export interface LibraryTls {
   ca: string[];
+  secureContext?: SecureContext;
   servername?: string;
   rejectUnauthorized: true;
   checkServerIdentity?: (host: string, cert: PeerCertificate) => Error | undefined;
@@ -36,7 +38,9 @@ export function libraryTls(
   authorities: readonly string[],
   service: string,
 ): LibraryTls {
-  if (probe.authorized) return { ca: [...authorities], rejectUnauthorized: true };
+  if (probe.authorized)
+    // The context is what the library uses; `ca` says the same for whoever reads the options.
+    return { ca: [...authorities], secureContext: authoritiesContext(authorities), rejectUnauthorized: true };
   const where = { service, host: endpoint.host, port: endpoint.port, fingerprint: probe.fingerprint };
   const pin = findPin(pins, endpoint);
   if (pin === undefined) {

@@ -157,45 +157,56 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     },
   });
 
+  /** A sync that fails because its account was removed meanwhile (its folders went first) did nothing wrong. */
+  async function runUnlessRemoved(accountId: string, sync: () => Promise<void>): Promise<void> {
+    try {
+      await sync();
+    } catch (error) {
+      if (accountRepository.get(accountId)) throw error;
+    }
+  }
+
   tasks.register('mail.syncAccount', syncAccountPayload, async ({ accountId, paths }) => {
     const account = accountRepository.get(accountId);
     if (!account) return; // removed since the task was queued: nothing left to do
-    await syncAccount(
-      account,
-      {
-        db,
-        folders,
-        messages,
-        state: syncState,
-        logger: ports.logger,
-        extensions: options.syncExtensions ?? { qresync: true, condstore: true },
-        withSession: (id, work) => syncSessions.use(id, work),
-        onFoldersChanged: (id) => emit('mail.foldersChanged', { accountId: id }),
-        writer: syncWriter,
-        onMessagesChanged: (id, folderId) => mailChanges.changed(id, folderId),
-        ...(options.recentBodies === false
-          ? {}
-          : {
-              recentBodies: (session: ImapSession, folder: { id: string; path: string }) =>
-                fetchRecentBodies(session, folder, schoolYearStart(ports.clock.now()), {
-                  bodies: bodyStore,
-                  clock: ports.clock,
-                  onStored: indexStoredBody,
-                  onBatch: (folderId) => mailChanges.changed(accountId, folderId),
-                }),
-            }),
-        onProgress: (id, folderId, synced, total) =>
-          emit('mail.syncProgress', { accountId: id, folderId, synced, total }),
-        onNewMail: (id, folderId, { count, latest }) =>
-          emit('mail.newMail', { accountId: id, folderId, count, ...(latest ? { latest } : {}) }),
-        onQuota: (id, quota) => {
-          const crossed = quotas.record(id, quota, ports.clock.now().toISOString());
-          emit('mail.quotaChanged', { accountId: id });
-          if (crossed === 'warning' || crossed === 'critical')
-            emit('mail.quotaAlert', { accountId: id, level: crossed, ...quota });
+    await runUnlessRemoved(accountId, () =>
+      syncAccount(
+        account,
+        {
+          db,
+          folders,
+          messages,
+          state: syncState,
+          logger: ports.logger,
+          extensions: options.syncExtensions ?? { qresync: true, condstore: true },
+          withSession: (id, work) => syncSessions.use(id, work),
+          onFoldersChanged: (id) => emit('mail.foldersChanged', { accountId: id }),
+          writer: syncWriter,
+          onMessagesChanged: (id, folderId) => mailChanges.changed(id, folderId),
+          ...(options.recentBodies === false
+            ? {}
+            : {
+                recentBodies: (session: ImapSession, folder: { id: string; path: string }) =>
+                  fetchRecentBodies(session, folder, schoolYearStart(ports.clock.now()), {
+                    bodies: bodyStore,
+                    clock: ports.clock,
+                    onStored: indexStoredBody,
+                    onBatch: (folderId) => mailChanges.changed(accountId, folderId),
+                  }),
+              }),
+          onProgress: (id, folderId, synced, total) =>
+            emit('mail.syncProgress', { accountId: id, folderId, synced, total }),
+          onNewMail: (id, folderId, { count, latest }) =>
+            emit('mail.newMail', { accountId: id, folderId, count, ...(latest ? { latest } : {}) }),
+          onQuota: (id, quota) => {
+            const crossed = quotas.record(id, quota, ports.clock.now().toISOString());
+            emit('mail.quotaChanged', { accountId: id });
+            if (crossed === 'warning' || crossed === 'critical')
+              emit('mail.quotaAlert', { accountId: id, level: crossed, ...quota });
+          },
         },
-      },
-      paths ? { paths } : {},
+        paths ? { paths } : {},
+      ),
     );
   });
 

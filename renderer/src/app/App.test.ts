@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Account, Folder } from '$shared/contract/index.ts';
 import { builtinPresets } from '$shared/presets.ts';
 import { i18n } from '../lib/i18n/index.ts';
@@ -7,6 +7,10 @@ import { ConnectionState } from '../lib/rpc/index.ts';
 import { FakeRpc } from '../lib/rpc/testing.ts';
 import App from './App.svelte';
 import { testAccount } from '../lib/testing/account.ts';
+import { stubResizeObserver } from '../lib/testing/resize-observer.ts';
+
+// The mail view opens at start, and its list measures itself.
+beforeAll(stubResizeObserver);
 
 const account = testAccount('a1', 'marie@ac-lille.fr', 'Marie');
 const inbox: Folder = {

@@ -68,11 +68,4 @@ export function fakeFolder(
   return { rpc, seenMessages };
 }
 
-/** jsdom has no layout: Svelte's bind:clientHeight needs a ResizeObserver that never fires. */
-export function stubResizeObserver(): void {
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-}
+export { stubResizeObserver } from '../../../lib/testing/resize-observer.ts';

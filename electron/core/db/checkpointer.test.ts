@@ -2,23 +2,11 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../ports.ts';
+import { recordingLogger } from '../testing/logger.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { openDatabase, type Database } from './database.ts';
 
 const ROW = 'x'.repeat(4000); // about one page per row
-
-function logger(): Logger & { warned: string[] } {
-  const warned: string[] = [];
-  const ignore = () => undefined;
-  return {
-    debug: ignore,
-    info: ignore,
-    warn: (message: string) => warned.push(message),
-    error: ignore,
-    warned,
-  };
-}
 
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -52,7 +40,7 @@ afterEach(async () => {
 describe('background checkpoints', () => {
   it('the main connection never checkpoints; the worker copies the WAL into the database file', async () => {
     const { db, file } = profile();
-    const checkpoints = startCheckpointer(db, file, logger(), { timerIntervalMs: 50 });
+    const checkpoints = startCheckpointer(db, file, recordingLogger(), { timerIntervalMs: 50 });
     open[0] = { db, checkpoints };
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     const before = statSync(file).size;
@@ -65,7 +53,7 @@ describe('background checkpoints', () => {
   it('a paced writer keeps the WAL small: each round copies everything and the next commit restarts it', async () => {
     const { db, file } = profile();
     // No timer rounds: only the pauses checkpoint.
-    const checkpoints = startCheckpointer(db, file, logger(), {
+    const checkpoints = startCheckpointer(db, file, recordingLogger(), {
       pacedIntervalMs: 0,
       timerIntervalMs: 3_600_000,
     });
@@ -81,7 +69,7 @@ describe('background checkpoints', () => {
 
   it('falls back to automatic checkpoints, with a warning, when the worker cannot run', async () => {
     const { db, file } = profile();
-    const log = logger();
+    const log = recordingLogger();
     const missing = new URL('file:///nonexistent/checkpoint-worker.js');
     const checkpoints = startCheckpointer(db, file, log, { url: missing, pacedIntervalMs: 0 });
     open[0] = { db, checkpoints };
@@ -93,7 +81,7 @@ describe('background checkpoints', () => {
 
   it('stop closes the worker’s connection, and the database then closes cleanly', async () => {
     const { db, file } = profile();
-    const checkpoints = startCheckpointer(db, file, logger(), { timerIntervalMs: 50 });
+    const checkpoints = startCheckpointer(db, file, recordingLogger(), { timerIntervalMs: 50 });
     fill(db, 100);
     await checkpoints.stop();
     db.close();

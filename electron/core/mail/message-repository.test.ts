@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import { MessageRepository } from './message-repository.ts';
-import type { MessageHeaders } from './model.ts';
+import { sampleHeaders } from '../testing/headers.ts';
 
-function header(uid: number): MessageHeaders {
-  return {
-    uid,
-    modseq: undefined,
-    flags: uid % 2 ? ['\\Seen'] : [],
-    internalDate: 1_750_000_000_000 + uid,
-    sentDate: undefined,
-    size: 100,
-    subject: `Message ${uid}`,
-    from: undefined,
-    to: [],
-    cc: [],
-    messageId: undefined,
-    inReplyTo: undefined,
-    references: [],
-    listId: undefined,
-    hasAttachments: false,
-  };
-}
+const header = (uid: number) => sampleHeaders(uid, { flags: uid % 2 ? ['\\Seen'] : [] });
 
 describe('a whole folder read for the comparison with the server', () => {
   it('gives every UID and its flags, in order, whatever the chunk size', async () => {

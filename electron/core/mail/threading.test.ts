@@ -3,6 +3,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { listConversations, listThread } from './conversations.ts';
 import { MessageRepository } from './message-repository.ts';
 import type { MessageHeaders } from './model.ts';
+import { sampleHeaders } from '../testing/headers.ts';
 import { SUBJECT_WINDOW_MS } from './threading.ts';
 
 const DAY = 24 * 3600_000;
@@ -26,23 +27,13 @@ function folder(id: string, account = 'a'): string {
 type MailFields = Partial<MessageHeaders> & { subject: string; date: number };
 
 function headersOf(nextUid: number, fields: MailFields): MessageHeaders {
-  return {
-    uid: nextUid,
-    modseq: undefined,
-    flags: [],
+  return sampleHeaders(nextUid, {
     internalDate: fields.date,
     sentDate: fields.date,
     size: 100,
     from: { name: 'Élodie', address: 'e@x.fr' },
-    to: [],
-    cc: [],
-    messageId: undefined,
-    inReplyTo: undefined,
-    references: [],
-    listId: undefined,
-    hasAttachments: false,
     ...fields,
-  };
+  });
 }
 
 function mail(folderId: string, fields: MailFields): number {

@@ -3,6 +3,7 @@ import { migrate, openDatabase, type Database } from '../../db/database.ts';
 import { migrations } from '../../db/migrations.ts';
 import { MessageRepository } from '../message-repository.ts';
 import type { MessageHeaders } from '../model.ts';
+import { sampleHeaders } from '../../testing/headers.ts';
 import { indexBody } from './index-body.ts';
 import { secondStartKey } from './search-key.ts';
 import { searchMessages, searchStatements, TOTAL_CAP, type SearchRequest } from './search.ts';
@@ -10,23 +11,12 @@ import { searchMessages, searchStatements, TOTAL_CAP, type SearchRequest } from 
 const at = (iso: string) => Date.parse(iso);
 
 function headers(uid: number, internalDate: number, subject = `Conseil ${uid}`): MessageHeaders {
-  return {
-    uid,
-    modseq: undefined,
-    flags: [],
+  return sampleHeaders(uid, {
     internalDate,
-    sentDate: undefined,
-    size: 1000,
     subject,
     from: { name: 'Élodie Martin', address: 'elodie.martin@ac-lyon.fr' },
-    to: [],
-    cc: [],
-    messageId: undefined,
-    inReplyTo: undefined,
-    references: [],
-    listId: undefined,
     hasAttachments: uid % 2 === 0,
-  };
+  });
 }
 
 let db: Database;

@@ -2,30 +2,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { MessageRepository } from '../message-repository.ts';
 import type { MessageHeaders } from '../model.ts';
+import { sampleHeaders } from '../../testing/headers.ts';
 import { indexBody } from './index-body.ts';
 import { searchMessages, type SearchRequest } from './search.ts';
 
 const day = (y: number, m: number, d: number) => new Date(y, m - 1, d).getTime();
 
 function headers(uid: number, partial: Partial<MessageHeaders>): MessageHeaders {
-  return {
-    uid,
-    modseq: undefined,
-    flags: [],
+  return sampleHeaders(uid, {
     internalDate: day(2025, 9, uid),
-    sentDate: undefined,
-    size: 1000,
-    subject: `Message ${uid}`,
     from: { name: 'Personne', address: 'personne@ac-lyon.fr' },
-    to: [],
-    cc: [],
-    messageId: undefined,
-    inReplyTo: undefined,
-    references: [],
-    listId: undefined,
-    hasAttachments: false,
     ...partial,
-  };
+  });
 }
 
 let db: Database;

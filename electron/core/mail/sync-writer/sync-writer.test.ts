@@ -3,50 +3,32 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/database.ts';
-import type { Logger } from '../../ports.ts';
+import { sampleHeaders } from '../../testing/headers.ts';
+import { recordingLogger } from '../../testing/logger.ts';
 import type { MessageHeaders } from '../model.ts';
 import { createWriteTurnBuffer } from '../../db/write-turn.ts';
 import { inlineSyncWriter, openSyncWriter, syncStore, type CoreSyncWriter } from './index.ts';
 import { startSyncWriter } from './sync-writer.ts';
 
-function logger(): Logger & { warned: string[] } {
-  const warned: string[] = [];
-  const ignore = () => undefined;
-  return {
-    debug: ignore,
-    info: ignore,
-    warn: (message: string) => warned.push(message),
-    error: ignore,
-    warned,
-  };
-}
-
 function headers(from: number, to: number): MessageHeaders[] {
   const out: MessageHeaders[] = [];
   for (let uid = from; uid <= to; uid++)
-    out.push({
-      uid,
-      modseq: BigInt(uid),
-      flags: uid % 2 ? ['\\Seen'] : [],
-      internalDate: 1_750_000_000_000 + uid * 60_000,
-      sentDate: undefined,
-      size: 1000 + uid,
-      subject: `Conseil de classe ${uid}`,
-      from: { name: `Élève ${uid % 7}`, address: `eleve${uid % 7}@ac-lyon.fr` },
-      to: [{ name: 'Mme Durand', address: 'durand@ac-lyon.fr' }],
-      cc: [],
-      messageId: `<m${uid}@ac-lyon.fr>`,
-      inReplyTo: undefined,
-      references: [],
-      listId: undefined,
-      hasAttachments: false,
-    });
+    out.push(
+      sampleHeaders(uid, {
+        modseq: BigInt(uid),
+        flags: uid % 2 ? ['\\Seen'] : [],
+        subject: `Conseil de classe ${uid}`,
+        from: { name: `Élève ${uid % 7}`, address: `eleve${uid % 7}@ac-lyon.fr` },
+        to: [{ name: 'Mme Durand', address: 'durand@ac-lyon.fr' }],
+        messageId: `<m${uid}@ac-lyon.fr>`,
+      }),
+    );
   return out;
 }
 
 const open: Array<{ db: Database; writer: CoreSyncWriter }> = [];
 
-function profile(log: Logger = logger()): { db: Database; writer: CoreSyncWriter } {
+function profile(log = recordingLogger()): { db: Database; writer: CoreSyncWriter } {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'cartable-writer-')), 'cartable.sqlite');
   const db = openDatabase(file);
   const writer = openSyncWriter(db, file, log, undefined);
@@ -137,7 +119,7 @@ describe('without its thread', () => {
     db.prepare(
       "INSERT INTO folders (id, account_id, path, name, delimiter, subscribed) VALUES ('f', 'a', 'INBOX', 'INBOX', '/', 1)",
     ).run();
-    const log = logger();
+    const log = recordingLogger();
     let fellBack = 0;
     const writer = startSyncWriter(
       { file, turn: createWriteTurnBuffer() },

@@ -6,7 +6,6 @@
 import path from 'node:path';
 import { z } from 'zod';
 import {
-  CartableError,
   type EventName,
   type EventPayload,
   type RpcEvent,
@@ -25,29 +24,24 @@ import { ActionService } from './mail/actions/service.ts';
 import { registerActionTasks } from './mail/actions/replay.ts';
 import { syncAccount } from './mail/account-sync.ts';
 import { BodyRepository } from './mail/body/body-repository.ts';
-import { BodyService, fetchRecentBodies, MAX_CALENDAR_BYTES } from './mail/body/body-service.ts';
+import { BodyService, fetchRecentBodies } from './mail/body/body-service.ts';
 import { schoolYearStart } from './mail/body/school-year.ts';
 import { ChangeNotifier } from './mail/change-notifier.ts';
-import { suggestAddresses } from './mail/compose/address-suggestions.ts';
 import { CorrespondentIndex } from './mail/compose/correspondent-index.ts';
 import { ComposeSettingsRepository } from './mail/compose/compose-settings.ts';
-import { replyContext } from './mail/compose/reply-context.ts';
 import { DraftRepository } from './mail/drafts/draft-repository.ts';
 import { DraftService } from './mail/drafts/draft-service.ts';
 import { registerDraftTasks } from './mail/drafts/draft-upload.ts';
 import { DEFAULT_POLL_INTERVAL_MS, MailWatch } from './mail/mail-watch.ts';
-import { listConversations, listThread } from './mail/conversations.ts';
-import { listMessages } from './mail/message-list.ts';
 import { FOLDER_OP_TASK, FolderOps, folderOpPayload } from './mail/folder-ops.ts';
+import { mailHandlers } from './mail/handlers.ts';
 import { replayFolderOp } from './mail/folder-op-replay.ts';
 import { insertTaskRow } from './tasks/queue.ts';
 import { MessageRepository } from './mail/message-repository.ts';
 import { OutboxRepository, SEND_TASK, SENT_COPY_TASK } from './mail/outbox/outbox-repository.ts';
 import { OutboxService } from './mail/outbox/outbox-service.ts';
-import { defaultDownloadsDir, freeDownloadPath } from './files/download-path.ts';
 import { openStaging } from './files/staging-setup.ts';
 import { indexBody } from './mail/search/index-body.ts';
-import { searchMessages } from './mail/search/search.ts';
 import { SyncStateRepository } from './mail/sync-state.ts';
 import { openSyncWriter } from './mail/sync-writer/index.ts';
 import { QuotaRepository } from './mail/quota.ts';
@@ -339,86 +333,24 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
         if (removed) correspondents.rebuild();
         return { removed };
       },
-      'mail.listFolders': ({ accountId }) => {
-        accounts.require(accountId);
-        return folders.list(accountId);
-      },
-      'mail.syncAccount': ({ accountId }) => {
-        accounts.require(accountId);
-        return { taskId: tasks.enqueue('mail.syncAccount', { accountId }) };
-      },
-      'mail.listMessages': (query) => {
-        if (!folders.exists(query.folderId))
-          throw new CartableError('FOLDER_NOT_FOUND', { id: query.folderId });
-        return listMessages(db, query);
-      },
-      'mail.search': (query) => searchMessages(db, query),
-      'mail.getBody': ({ messageId }) => bodies.getBody(messageId),
-      'mail.readCalendarPart': async ({ messageId, partId }) => ({
-        text: (await bodies.readCalendarPart(messageId, partId, MAX_CALENDAR_BYTES)) ?? null,
+      ...mailHandlers({
+        db,
+        accounts,
+        folders,
+        folderOps,
+        tasks,
+        bodies,
+        actions: mailActions,
+        quotas,
+        outbox,
+        drafts,
+        staging,
+        remoteSenders,
+        correspondents,
+        composeSettings,
+        downloadsDir: options.downloadsDir,
+        emit,
       }),
-      'mail.saveAttachment': ({ messageId, partId, destination }) =>
-        bodies.saveAttachment(messageId, partId, destination),
-      'mail.downloadPath': async ({ filename }) => ({
-        path: await freeDownloadPath(options.downloadsDir ?? defaultDownloadsDir(), filename),
-      }),
-      'mail.listConversations': (query) => {
-        if (!folders.exists(query.folderId))
-          throw new CartableError('FOLDER_NOT_FOUND', { id: query.folderId });
-        return listConversations(db, query);
-      },
-      'mail.listThread': ({ threadId }) => listThread(db, threadId),
-      'mail.createFolder': ({ accountId, parentId, name }) => {
-        accounts.require(accountId);
-        return folderOps.create(accountId, parentId, name);
-      },
-      'mail.renameFolder': ({ folderId, name }) => folderOps.rename(folderId, name),
-      'mail.deleteFolder': ({ folderId }) => folderOps.delete(folderId),
-      'mail.act': ({ messageIds, action }) => mailActions.act(messageIds, action),
-      'mail.undo': ({ actionId }) => mailActions.undo(actionId),
-      'mail.emptyTrash': ({ accountId }) => {
-        accounts.require(accountId);
-        return mailActions.emptyTrash(accountId);
-      },
-      'mail.getQuota': ({ accountId }) => {
-        accounts.require(accountId);
-        return quotas.get(accountId) ?? null;
-      },
-      'mail.send': async ({ accountId, message, undoDelayMs, draftId }) => {
-        const queued = await outbox.queue(accountId, message, undoDelayMs, draftId);
-        staging.files.claim(
-          queued.outboxId,
-          message.attachments.flatMap((file) => ('stagedId' in file ? [file.stagedId] : [])),
-        );
-        return queued;
-      },
-      'mail.stageAttachment': async (chunk) => {
-        await staging.ready;
-        return staging.files.stage(chunk);
-      },
-      'mail.cancelSend': ({ outboxId }) => ({ cancelled: outbox.cancel(outboxId) }),
-      'mail.resolveUncertain': ({ outboxId, decision }) => outbox.resolveUncertain(outboxId, decision),
-      'mail.outbox': ({ accountId }) => outbox.list(accountId),
-      'mail.saveDraft': ({ accountId, draftId, message }) => drafts.save(accountId, draftId, message),
-      'mail.getDraft': ({ draftId }) => drafts.open(draftId),
-      'mail.listDrafts': ({ accountId }) => drafts.list(accountId),
-      'mail.deleteDraft': ({ draftId }) => drafts.delete(draftId),
-      'mail.getRemoteContentSenders': () => ({ senders: remoteSenders.list() }),
-      'mail.allowRemoteContent': ({ sender, allow }) => {
-        if (remoteSenders.set(sender, allow)) emit('mail.remoteContentChanged', {});
-        return {};
-      },
-      'mail.suggestAddresses': (query) => suggestAddresses(db, correspondents, query),
-      'mail.getReplyContext': ({ messageId }) => replyContext(db, messageId),
-      'mail.getComposeSettings': ({ accountId }) => {
-        accounts.require(accountId);
-        return composeSettings.get(accountId);
-      },
-      'mail.setSignatures': ({ accountId, signatureNew, signatureReply }) => {
-        accounts.require(accountId);
-        composeSettings.setSignatures(accountId, signatureNew, signatureReply);
-        return {};
-      },
       'tasks.list': () => tasks.list(),
     },
     ports.logger,

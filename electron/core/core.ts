@@ -140,12 +140,12 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       const limit = pendingSizeLimits.get(account.email);
       if (pendingSizeLimits.delete(account.email)) composeSettings.setMaxMessageBytes(account.id, limit);
       // New password, server or TLS pins: a kept session was opened under the old ones.
-      syncSessions.invalidate(account.id);
+      sessions.invalidate(account.id);
       tasks.enqueue('mail.syncAccount', { accountId: account.id });
       if (watching) mailWatch.watch(account);
     },
     onRemoved: (accountId) => {
-      syncSessions.invalidate(accountId);
+      sessions.invalidate(accountId);
       tasks.cancelForAccount(accountId);
       void mailWatch.unwatch(accountId);
     },
@@ -173,7 +173,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
           state: syncState,
           logger: ports.logger,
           extensions: options.syncExtensions ?? { qresync: true, condstore: true },
-          withSession: (id, work) => syncSessions.use(id, work),
+          withSession: (id, work) => sessions.use(id, work),
           onFoldersChanged: (id) => emit('mail.foldersChanged', { accountId: id }),
           writer: syncWriter,
           onMessagesChanged: (id, folderId) => mailChanges.changed(id, folderId),
@@ -234,7 +234,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   // Sync tasks run one after another and mostly on the same accounts: each borrows the
   // account's kept session instead of paying a TLS probe, handshake and LOGIN every time.
   // Bodies on demand, actions and the outbox keep their own connections.
-  const syncSessions = new SessionPool<ImapSession>({ open: (id) => openAccountSession(id) });
+  const sessions = new SessionPool<ImapSession>({ open: (id) => openAccountSession(id) });
 
   // Folder create/rename/delete: shown at once, replayed by the queue, then the server's list wins.
   const folderOps = new FolderOps({
@@ -251,7 +251,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       db,
       folders,
       accountExists: (accountId) => accountRepository.get(accountId) !== undefined,
-      openSession: openAccountSession,
+      withSession: (id, work) => sessions.use(id, work),
       onFoldersChanged: (accountId) => emit('mail.foldersChanged', { accountId }),
     }),
   );
@@ -261,7 +261,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     bodies: bodyStore,
     clock: ports.clock,
     onStored: indexStoredBody,
-    openSession: openAccountSession,
+    withSession: (id, work) => sessions.use(id, work),
   });
 
   // Mail actions: applied to the database at once, replayed by the queue after the undo window.
@@ -274,7 +274,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   registerActionTasks(tasks, {
     db,
     logger: ports.logger,
-    openSession: openAccountSession,
+    withSession: (id, work) => sessions.use(id, work),
     onChanged: (accountId, folderId) => mailChanges.changed(accountId, folderId),
     requestSync: (accountId, paths) => tasks.enqueueUnique('mail.syncAccount', { accountId, paths }),
   });
@@ -295,7 +295,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     repository: draftRepository,
     logger: ports.logger,
     account: (accountId) => accountRepository.get(accountId),
-    openSession: openAccountSession,
+    withSession: (id, work) => sessions.use(id, work),
     onChanged: (accountId) => emit('mail.draftsChanged', { accountId }),
     stagedPath: (stagedId) => staging.files.pathOf(stagedId),
   });
@@ -308,7 +308,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     network,
     account: (accountId) => accountRepository.get(accountId),
     password: (accountId) => accounts.password(accountId),
-    openImap: openAccountSession,
+    withSession: (id, work) => sessions.use(id, work),
     kickTasks: () => tasks.kick(),
     onChanged: (accountId) => emit('mail.outboxChanged', { accountId }),
     draftSent: (draftId) => drafts.sent(draftId),
@@ -372,7 +372,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     async close() {
       await mailWatch.stop();
       await tasks.close();
-      await syncSessions.close();
+      await sessions.close();
       correspondents.close();
       listeners.clear();
       await syncWriter.stop();

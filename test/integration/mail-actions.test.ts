@@ -5,14 +5,13 @@
  * test folders marked as such in the database, so the account's real ones
  * are never touched.
  */
+import { sessionsOf } from '../support/mail/sessions.ts';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CartableError } from '../../shared/contract/index.ts';
-import { openImap } from '../../electron/core/imap/client.ts';
 import { createConsoleLogger } from '../../electron/core/log.ts';
 import { registerActionTasks } from '../../electron/core/mail/actions/replay.ts';
 import { ActionService } from '../../electron/core/mail/actions/service.ts';
-import { trustedAuthorities } from '../../electron/core/net/trust.ts';
 import { systemClock } from '../../electron/core/ports.ts';
 import { TaskQueue } from '../../electron/core/tasks/queue.ts';
 import { generateCorpus, type GeneratedMessage } from '../support/mail/corpus.ts';
@@ -26,7 +25,7 @@ import {
 } from '../support/mail/imap-admin.ts';
 import { signIn, startTestCore } from '../support/core.ts';
 import { startEngine, type Engine } from '../support/mail/engine.ts';
-import { caPem, endpoints, user } from '../support/stack.ts';
+import { caPem, user } from '../support/stack.ts';
 
 const PREFIX = 'Actions';
 const alice = user('alice');
@@ -86,12 +85,7 @@ async function startRig(paths: string[], options: RigOptions = {}): Promise<Rig>
   registerActionTasks(queue, {
     db: engine.db,
     logger: createConsoleLogger('warn', (line) => void warnings.push(line)),
-    openSession: () =>
-      openImap(
-        { endpoint: endpoints.imaps, login: alice.login, password: alice.password, pins: [] },
-        { authorities: trustedAuthorities([caPem()]), timeoutMs: 15_000 },
-        'test',
-      ),
+    withSession: sessionsOf(alice),
     onChanged: () => undefined,
     requestSync: (_accountId, paths) => void syncRequests.push(paths),
     ...(options.useMove === undefined ? {} : { useMove: options.useMove }),

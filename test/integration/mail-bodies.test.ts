@@ -3,20 +3,19 @@
  * synced, then bodies are fetched by message id, attachments streamed to disk
  * and compared byte for byte, and hostile messages stored with a note.
  */
+import { offlineSessions, sessionsOf } from '../support/mail/sessions.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CartableError } from '../../shared/contract/index.ts';
-import { openImap } from '../../electron/core/imap/client.ts';
 import { BodyRepository } from '../../electron/core/mail/body/body-repository.ts';
 import { BodyService, fetchBody, fetchRecentBodies } from '../../electron/core/mail/body/body-service.ts';
 import { fetchSource } from '../../electron/core/imap/body.ts';
 import { selectReadOnly } from '../../electron/core/imap/mailbox.ts';
 import { MAX_MIME_PARTS, MAX_SOURCE_BYTES } from '../../electron/core/mail/body/limits.ts';
 import { schoolYearStart } from '../../electron/core/mail/body/school-year.ts';
-import { trustedAuthorities } from '../../electron/core/net/trust.ts';
 import { signIn, startTestCore } from '../support/core.ts';
 import {
   append,
@@ -27,7 +26,7 @@ import {
 } from '../support/mail/imap-admin.ts';
 import { generateCorpus, type GeneratedMessage } from '../support/mail/corpus.ts';
 import { startEngine, type Engine } from '../support/mail/engine.ts';
-import { caPem, endpoints, user } from '../support/stack.ts';
+import { caPem, user } from '../support/stack.ts';
 
 const alice = user('alice');
 /** Our own folders, removed afterwards: a hostile message left behind would slow every later sync. */
@@ -57,12 +56,7 @@ function service(db: Engine['db'], indexed: Map<number, string> = new Map()) {
       bodies,
       clock,
       onStored: (id, text) => indexed.set(id, text),
-      openSession: () =>
-        openImap(
-          { endpoint: endpoints.imaps, login: alice.login, password: alice.password, pins: [] },
-          { authorities: trustedAuthorities([caPem()]), timeoutMs: 15_000 },
-          'test',
-        ),
+      withSession: sessionsOf(alice),
     }),
   };
 }
@@ -160,7 +154,7 @@ describe('bodies on demand', () => {
     const offline = new BodyService({
       bodies: new BodyRepository(engine.db),
       clock,
-      openSession: () => Promise.reject(new Error('hors ligne')),
+      withSession: offlineSessions,
     });
     expect(await offline.getBody(withPdf)).toEqual(pdf);
   });

@@ -3,6 +3,7 @@
  * done on the real Dovecot by the queue, messages kept across a rename, and
  * kept too (with their ids) by an account sync that runs before the replay.
  */
+import { sessionsOf } from '../support/mail/sessions.ts';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../shared/contract/index.ts';
@@ -137,12 +138,7 @@ function startHeldBackEngine() {
       db,
       folders,
       accountExists: () => true,
-      openSession: () =>
-        openImap(
-          { endpoint: endpoints.imaps, login: bob.login, password: bob.password, pins: [] },
-          network,
-          'test',
-        ),
+      withSession: sessionsOf(bob),
       onFoldersChanged: () => undefined,
     }),
   );

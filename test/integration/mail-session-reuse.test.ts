@@ -96,6 +96,42 @@ describe('the kept IMAP session of sync tasks', () => {
     expect(relay.connections).toBe(before);
   });
 
+  it('is lent to reading messages and replaying actions too: none of them logs in again', async () => {
+    // No bodies fetched during the sync: opening a message asks the server.
+    app = startTestCore({ extraCaPem: [caPem()], watchMail: false, recentBodies: false });
+    const started = app;
+    const subjects = [await newMail(), await newMail()];
+    const { inboxId } = await signInThroughRelay(started);
+    const before = relay.connections;
+
+    const mine = (
+      await started.client.invoke('mail.listMessages', { folderId: inboxId, limit: 50 })
+    ).messages.filter((m) => subjects.includes(m.subject));
+    expect(mine).toHaveLength(2);
+    for (const message of mine) {
+      const body = await started.client.invoke('mail.getBody', { messageId: message.id });
+      expect(body.text).toContain('La réunion est avancée à 8 h.');
+    }
+    await started.client.invoke('mail.act', {
+      messageIds: mine.map((m) => m.id),
+      action: { kind: 'markRead', value: true },
+    });
+    // The replay runs once the undo delay is over.
+    await expect
+      .poll(
+        async () => {
+          const flags = await withMailbox(admin, 'INBOX', () =>
+            admin.fetchAll(mine.map((m) => m.uid).join(','), { flags: true }, { uid: true }),
+          );
+          return flags.length === 2 && flags.every((m) => m.flags?.has('\\Seen') === true);
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await started.core.idle();
+    expect(relay.connections).toBe(before);
+  });
+
   it('is replaced after the connection dropped, and the next sync succeeds at its first try', async () => {
     app = startTestCore({ extraCaPem: [caPem()], watchMail: false });
     const { accountId, inboxId } = await signInThroughRelay(app);

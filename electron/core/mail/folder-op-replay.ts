@@ -16,7 +16,8 @@ export interface FolderOpReplayDeps {
   db: Database;
   folders: FolderRepository;
   accountExists(accountId: string): boolean;
-  openSession(accountId: string): Promise<ImapSession>;
+  /** Runs `work` on a session of the account (the core lends its kept one, imap/session-pool.ts). */
+  withSession<R>(accountId: string, work: (session: ImapSession) => Promise<R>): Promise<R>;
   onFoldersChanged(accountId: string): void;
 }
 
@@ -38,26 +39,25 @@ function othersWaiting(db: Database, accountId: string): boolean {
 
 export async function replayFolderOp(op: FolderOp, deps: FolderOpReplayDeps): Promise<void> {
   if (!deps.accountExists(op.accountId)) return;
-  const session = await deps.openSession(op.accountId);
-  // Re-read earlier than the last operation, the list would drop the rows of those still
-  // waiting (a subfolder created just after its parent).
-  const reconcile = async () => {
-    if (othersWaiting(deps.db, op.accountId)) return;
-    await syncFolderList(session, op.accountId, {
-      folders: deps.folders,
-      onChanged: (accountId) => deps.onFoldersChanged(accountId),
-      holdRunningOps: false,
-    }).catch(() => undefined);
-  };
-  try {
-    await send(session, op);
-    await reconcile();
-  } catch (error) {
-    // A transient failure is tried again by the queue: re-reading now would drop what it will
-    // still create. A refusal (name taken, no rights…) is final: the server's list wins.
-    if (!isTransient(error)) await reconcile();
-    throw error;
-  } finally {
-    await session.close();
-  }
+  await deps.withSession(op.accountId, async (session) => {
+    // Re-read earlier than the last operation, the list would drop the rows of those still
+    // waiting (a subfolder created just after its parent).
+    const reconcile = async () => {
+      if (othersWaiting(deps.db, op.accountId)) return;
+      await syncFolderList(session, op.accountId, {
+        folders: deps.folders,
+        onChanged: (accountId) => deps.onFoldersChanged(accountId),
+        holdRunningOps: false,
+      }).catch(() => undefined);
+    };
+    try {
+      await send(session, op);
+      await reconcile();
+    } catch (error) {
+      // A transient failure is tried again by the queue: re-reading now would drop what it will
+      // still create. A refusal (name taken, no rights…) is final: the server's list wins.
+      if (!isTransient(error)) await reconcile();
+      throw error;
+    }
+  });
 }

@@ -54,6 +54,8 @@ export async function startImapFaultProxy(mode: ImapFaultMode = 'forward'): Prom
     },
     set mode(next: ImapFaultMode) {
       state.mode = next;
+      // Offline ends the sessions already open too (the core keeps one, imap/session-pool.ts).
+      if (next === 'refuse') proxy.cutAll();
     },
     get refused() {
       return proxy.refused;

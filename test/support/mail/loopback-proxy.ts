@@ -49,6 +49,8 @@ export interface TlsProxyOptions {
 export interface TlsProxy extends LoopbackListener {
   /** Connections dropped while `refusing`. */
   readonly refused: number;
+  /** Drops every open connection, as a network going down does to the sessions a client kept. */
+  cutAll(): void;
 }
 
 export async function startTlsProxy(options: TlsProxyOptions): Promise<TlsProxy> {
@@ -88,6 +90,9 @@ export async function startTlsProxy(options: TlsProxyOptions): Promise<TlsProxy>
     ...listener,
     get refused() {
       return refused;
+    },
+    cutAll() {
+      for (const socket of sockets) socket.destroy();
     },
   };
 }

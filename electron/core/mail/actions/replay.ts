@@ -38,7 +38,8 @@ import {
 export interface ReplayDeps {
   db: Database;
   logger: Logger;
-  openSession(accountId: string): Promise<ImapSession>;
+  /** Runs `work` on a session of the account (the core lends its kept one, imap/session-pool.ts). */
+  withSession<R>(accountId: string, work: (session: ImapSession) => Promise<R>): Promise<R>;
   onChanged(accountId: string, folderId: string): void;
   /** Asks for a sync of these folders (the moved messages arrive at their destination with it). */
   requestSync(accountId: string, paths: string[]): void;
@@ -87,32 +88,31 @@ async function replay<T extends Target>(
   let left: number[] | undefined;
   let remapped: Remapped<T> | undefined;
   try {
-    const session = await deps.openSession(target.accountId);
-    try {
+    const outcome = await deps.withSession(target.accountId, async (session) => {
       const uidValidity = await selectReadWrite(session, target.path);
       let payload = target;
       if (uidValidity !== target.uidValidity) {
         remapped = await remapTarget(deps, session, target, uidValidity);
-        if (!remapped) {
-          // Queued by a version that kept no identities: its UIDs name other messages now.
-          deps.logger.warn('mail action dropped: folder renumbered, messages unidentifiable', {
-            actionId: target.actionId,
-            uids: target.uids.length,
-          });
-          db.transaction(() => {
-            release(db, target.actionId, target.folderId);
-            setActionState(db, target.actionId, 'dropped');
-          })();
-          deps.onChanged(target.accountId, target.folderId);
-          deps.requestSync(target.accountId, [target.path]);
-          return;
-        }
+        if (!remapped) return 'unidentifiable' as const;
         payload = remapped.payload;
       }
       // Nothing found again: nothing to send, and never a UID that was not found by identity.
       left = payload.uids.length > 0 ? await run(session, payload) : [];
-    } finally {
-      await session.close();
+      return 'replayed' as const;
+    });
+    if (outcome === 'unidentifiable') {
+      // Queued by a version that kept no identities: its UIDs name other messages now.
+      deps.logger.warn('mail action dropped: folder renumbered, messages unidentifiable', {
+        actionId: target.actionId,
+        uids: target.uids.length,
+      });
+      db.transaction(() => {
+        release(db, target.actionId, target.folderId);
+        setActionState(db, target.actionId, 'dropped');
+      })();
+      deps.onChanged(target.accountId, target.folderId);
+      deps.requestSync(target.accountId, [target.path]);
+      return;
     }
   } catch (error) {
     if (!(error instanceof CartableError && transient.has(error.code))) {

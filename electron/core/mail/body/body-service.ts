@@ -109,7 +109,8 @@ export async function fetchRecentBodies(
 
 export interface BodyServiceDeps extends BodyStoreDeps {
   /** A connection for this account; the service closes it when done. */
-  openSession(accountId: string): Promise<ImapSession>;
+  /** Runs `work` on a session of the account (the core lends its kept one, imap/session-pool.ts). */
+  withSession<R>(accountId: string, work: (session: ImapSession) => Promise<R>): Promise<R>;
 }
 
 export class BodyService {
@@ -180,12 +181,9 @@ export class BodyService {
   }
 
   async #withFolder<T>(location: MessageLocation, run: (session: ImapSession) => Promise<T>): Promise<T> {
-    const session = await this.#deps.openSession(location.accountId);
-    try {
+    return this.#deps.withSession(location.accountId, async (session) => {
       await selectReadOnly(session, location.path);
-      return await run(session);
-    } finally {
-      await session.close();
-    }
+      return run(session);
+    });
   }
 }

@@ -19,7 +19,8 @@ export interface DraftUploadDeps {
   repository: DraftRepository;
   logger: Logger;
   account(accountId: string): Account | undefined;
-  openSession(accountId: string): Promise<ImapSession>;
+  /** Runs `work` on a session of the account (the core lends its kept one, imap/session-pool.ts). */
+  withSession<R>(accountId: string, work: (session: ImapSession) => Promise<R>): Promise<R>;
   onChanged(accountId: string): void;
   /** Where a staged attachment's file is (mail.stageAttachment). */
   stagedPath?: StagedPath;
@@ -121,8 +122,7 @@ async function withDraftsFolder(
   accountId: string,
   work: (session: ImapSession, path: string) => Promise<void>,
 ): Promise<void> {
-  const session = await deps.openSession(accountId);
-  try {
+  await deps.withSession(accountId, async (session) => {
     const known = deps.repository.draftsFolderPath(accountId);
     let path: string | undefined;
     if (known !== undefined) {
@@ -139,9 +139,7 @@ async function withDraftsFolder(
       await selectReadWrite(session, path);
     }
     await work(session, path);
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 function codeOf(error: unknown): string {

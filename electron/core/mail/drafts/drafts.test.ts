@@ -193,7 +193,7 @@ describe('sending a draft', () => {
       network: { authorities: [], timeoutMs: 1000 },
       account: (id) => (id === 'a' ? account('a') : undefined),
       password: () => Promise.resolve('secret'),
-      openImap: () => Promise.reject(new Error('no IMAP in unit tests')),
+      withSession: () => Promise.reject(new Error('no IMAP in unit tests')),
       kickTasks: () => undefined,
       onChanged: () => undefined,
       submit: (_login, _network, _outgoing, beforeMessage) => {

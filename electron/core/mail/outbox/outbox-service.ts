@@ -37,7 +37,8 @@ export interface OutboxDeps {
   network: NetworkContext;
   account(accountId: string): Account | undefined;
   password(accountId: string): Promise<string>;
-  openImap(accountId: string): Promise<ImapSession>;
+  /** Runs `work` on a session of the account (the core lends its kept one, imap/session-pool.ts). */
+  withSession<R>(accountId: string, work: (session: ImapSession) => Promise<R>): Promise<R>;
   /** Tell the task queue a row was written behind its back. */
   kickTasks(): void;
   onChanged(accountId: string): void;
@@ -284,8 +285,7 @@ export class OutboxService {
   async runFileSentCopy({ outboxId }: OutboxTaskPayload): Promise<void> {
     const record = this.#repository.get(outboxId);
     if (!record || record.state !== 'sent' || record.sentCopy !== 'pending') return;
-    const session = await this.#deps.openImap(record.accountId);
-    try {
+    await this.#deps.withSession(record.accountId, async (session) => {
       const path = this.#repository.sentFolderPath(record.accountId) ?? (await findSentPath(session));
       if (path === undefined) {
         this.#deps.logger.warn('no Sent folder: copy not filed');
@@ -296,9 +296,7 @@ export class OutboxService {
           await appendToSent(session, path, record.raw, new Date(record.createdAt));
         this.#repository.setSentCopy(outboxId, 'appended', this.#now().toISOString());
       }
-    } finally {
-      await session.close();
-    }
+    });
     this.#deps.onChanged(record.accountId);
   }
 }

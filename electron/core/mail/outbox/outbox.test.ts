@@ -49,7 +49,7 @@ function setup(play: (beforeMessage: () => boolean) => SendOutcome | Promise<Sen
     network: { authorities: [], timeoutMs: 1000 },
     account: (id) => (id === 'a' ? account : undefined),
     password: () => Promise.resolve('secret'),
-    openImap: () => Promise.reject(new Error('no IMAP in unit tests')),
+    withSession: () => Promise.reject(new Error('no IMAP in unit tests')),
     kickTasks: () => undefined,
     onChanged: (id) => changed.push(id),
     submit,

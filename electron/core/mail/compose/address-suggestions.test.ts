@@ -8,30 +8,18 @@ import { migrate, openDatabase, type Database } from '../../db/database.ts';
 import { migrations } from '../../db/migrations.ts';
 import { MessageRepository } from '../message-repository.ts';
 import type { MessageHeaders } from '../model.ts';
+import { sampleHeaders } from '../../testing/headers.ts';
 import { correspondentMatch, suggestAddresses } from './address-suggestions.ts';
 import { CorrespondentIndex } from './correspondent-index.ts';
 
 let uid = 0;
 function message(overrides: Partial<MessageHeaders>): MessageHeaders {
   uid += 1;
-  return {
-    uid,
-    modseq: undefined,
-    flags: [],
+  return sampleHeaders(uid, {
     internalDate: 1_700_000_000_000 + uid * 60_000,
-    sentDate: undefined,
-    size: 1000,
-    subject: `Message ${uid}`,
-    from: undefined,
-    to: [],
-    cc: [],
     messageId: `<${uid}@x>`,
-    inReplyTo: undefined,
-    references: [],
-    listId: undefined,
-    hasAttachments: false,
     ...overrides,
-  };
+  });
 }
 
 function store(db: Database, folderId: string, batch: MessageHeaders[]): void {

@@ -100,25 +100,19 @@ export class SyncWriteRunner {
       );
       return count;
     }
-    if (request.kind === 'flags') {
-      await writeInSlices(
-        request.changes,
+    // Flag changes and expunges: each slice counts the rows it changed.
+    const sliceEach = <I>(items: readonly I[], write: (slice: readonly I[]) => number) =>
+      writeInSlices(
+        items,
         (slice) => {
-          count += hold(() => applyFlagSlice(store, folderId, slice));
+          count += hold(() => write(slice));
           onCommitted();
         },
         { pause },
       );
-      return count;
-    }
-    await writeInSlices(
-      request.uids,
-      (slice) => {
-        count += hold(() => removeSlice(store, folderId, slice));
-        onCommitted();
-      },
-      { pause },
-    );
+    if (request.kind === 'flags')
+      await sliceEach(request.changes, (slice) => applyFlagSlice(store, folderId, slice));
+    else await sliceEach(request.uids, (slice) => removeSlice(store, folderId, slice));
     return count;
   }
 }

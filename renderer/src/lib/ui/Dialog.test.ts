@@ -4,7 +4,9 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import Dialog from './Dialog.svelte';
 
 const content = createRawSnippet(() => ({ render: () => '<p>Contenu</p>' }));
-const actions = createRawSnippet(() => ({ render: () => '<button type="button">Fermer</button>' }));
+const actions = createRawSnippet(() => ({
+  render: () => '<div><button type="button">Annuler</button><button type="button">Fermer</button></div>',
+}));
 
 // Elements the tests put on the page themselves, beside the rendered dialog.
 const outsiders: HTMLElement[] = [];
@@ -33,7 +35,22 @@ describe('Dialog', () => {
     const dialog = screen.getByRole('dialog', { name: 'Titre' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(dialog.dataset['testid']).toBe('dialog');
-    expect(document.activeElement).toBe(screen.getByText('Fermer'));
+    expect(document.activeElement).toBe(screen.getByText('Annuler'));
+  });
+
+  test('Tab and Shift+Tab stay inside the dialog', async () => {
+    open();
+    const [cancel, close] = [screen.getByText('Annuler'), screen.getByText('Fermer')];
+    close.focus();
+    await fireEvent.keyDown(close, { key: 'Tab' });
+    expect(document.activeElement).toBe(cancel);
+    await fireEvent.keyDown(cancel, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(close);
+    // Between two controls the browser moves focus itself: nothing is prevented.
+    const between = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    cancel.focus();
+    cancel.dispatchEvent(between);
+    expect(between.defaultPrevented).toBe(false);
   });
 
   test('Escape closes, and stays in the dialog', async () => {

@@ -4,6 +4,7 @@
  * a slice, rather than one per header, because a mailbox names the same few people over and over
  * (the user's own address is in nearly every To).
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 
 /**
@@ -54,21 +55,20 @@ const FOLD_SLICE = `
 
 export class CorrespondentIndex {
   readonly #db: Database;
-  readonly #background: (() => Promise<unknown>) | undefined;
-  #scheduled: NodeJS.Immediate | undefined;
+  readonly #background: () => Promise<unknown>;
   /** A background fold is running, and another was asked meanwhile. */
   #folding = false;
   #again = false;
   #closed = false;
 
   /**
-   * `background`, when given, folds the whole queue elsewhere (the core's sync writer thread,
-   * mail/sync-writer/): the fold writes, and writes on the core's thread wait for that thread's
-   * transactions during a sync.
+   * `background` folds the whole queue; by default here, a slice per turn of the event loop.
+   * The core passes its sync writer thread (mail/sync-writer/): the fold writes, and writes on
+   * the core's thread wait for that thread's transactions during a sync.
    */
   constructor(db: Database, background?: () => Promise<unknown>) {
     this.#db = db;
-    this.#background = background;
+    this.#background = background ?? (() => this.#foldHere());
   }
 
   /** Folds at most `maxMessages` queued messages, oldest first; returns how many were folded. */
@@ -82,19 +82,32 @@ export class CorrespondentIndex {
     return folded;
   }
 
-  /** Folds the whole queue in the background, one slice per turn of the event loop. */
+  /**
+   * Folds the whole queue in the background. One fold at a time: asked again meanwhile, it
+   * runs once more afterwards, as it does while messages still wait (a fold that stopped early
+   * because a sync's write came first). A failed one leaves its messages queued for the next
+   * time mail changes.
+   */
   schedule(): void {
     if (this.#closed) return;
-    if (this.#background) {
-      this.#foldInBackground(this.#background);
+    if (this.#folding) {
+      this.#again = true;
       return;
     }
-    if (this.#scheduled !== undefined) return;
-    this.#scheduled = setImmediate(() => {
-      this.#scheduled = undefined;
-      if (this.#closed) return;
-      if (this.#foldSlice(CORRESPONDENT_SLICE) === CORRESPONDENT_SLICE) this.schedule();
-    });
+    this.#folding = true;
+    this.#again = false;
+    this.#background()
+      .then(
+        () => this.#pending(),
+        () => false,
+      )
+      .then(
+        (pending) => {
+          this.#folding = false;
+          if (pending || this.#again) this.schedule();
+        },
+        () => undefined,
+      );
   }
 
   /**
@@ -114,31 +127,12 @@ export class CorrespondentIndex {
 
   close(): void {
     this.#closed = true;
-    if (this.#scheduled !== undefined) clearImmediate(this.#scheduled);
-    this.#scheduled = undefined;
   }
 
-  #foldInBackground(background: () => Promise<unknown>): void {
-    if (this.#folding) {
-      this.#again = true;
-      return;
-    }
-    this.#folding = true;
-    this.#again = false;
-    // A fold that stopped early (a sync's write came first) is asked again while messages wait;
-    // a failed one leaves its messages queued for the next time mail changes.
-    background()
-      .then(
-        () => this.#pending(),
-        () => false,
-      )
-      .then(
-        (pending) => {
-          this.#folding = false;
-          if (pending || this.#again) this.schedule();
-        },
-        () => undefined,
-      );
+  /** The default background: a slice per turn of the event loop, until the queue is empty or the core closes. */
+  async #foldHere(): Promise<void> {
+    do await yieldToEventLoop();
+    while (!this.#closed && this.#foldSlice(CORRESPONDENT_SLICE) === CORRESPONDENT_SLICE);
   }
 
   #pending(): boolean {

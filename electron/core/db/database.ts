@@ -13,16 +13,21 @@ export function openDatabase(file: string, migrations: readonly Migration[] = de
   const db = new BetterSqlite3(file);
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    // NORMAL is safe with WAL: a power cut may lose the last commit, never corrupt.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
+    configureConnection(db);
     migrate(db, migrations);
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/** What every connection to the profile sets for itself (the sync's writer thread has its own). */
+export function configureConnection(db: Database): void {
+  db.pragma('foreign_keys = ON');
+  // NORMAL is safe with WAL: a power cut may lose the last commit, never corrupt.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
 }
 
 export function schemaVersion(db: Database): number {

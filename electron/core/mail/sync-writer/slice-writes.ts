@@ -1,6 +1,7 @@
 /**
  * The sync's writes, one transaction each, on whichever connection runs them:
- * the writer thread's own (worker.ts) or the core's (inline.ts). Keeping them
+ * the writer thread's own (sync-writer-worker.ts) or the core's
+ * (inlineSyncWriter in sync-write.ts). Keeping them
  * here means both run the very same SQL, triggers and threading.
  */
 import type { Database } from '../../db/database.ts';

@@ -42,8 +42,9 @@ export interface SliceRunner {
   pause?: (() => Promise<void>) | undefined;
   /**
    * True when background work (the correspondents) should stop between two slices: the core
-   * closes, or a sync's request is waiting. The fold is asked again after the sync's next
-   * commit, so during a first sync the headers get the thread and the fold its idle moments.
+   * closes, or a sync's request is waiting. The core asks for the fold again while messages
+   * wait (CorrespondentIndex.schedule), so during a first sync the headers get the thread and
+   * the fold its idle moments.
    */
   yieldNow?: () => boolean;
 }

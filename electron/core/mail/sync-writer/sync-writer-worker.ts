@@ -13,6 +13,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { PACED_INTERVAL_MS, WAL_SIZE_LIMIT } from '../../db/checkpointer.ts';
+import { configureConnection } from '../../db/database.ts';
 import { WriteTurn } from '../../db/write-turn.ts';
 import type { WriterData, WriterReport, WriterRequest } from './protocol.ts';
 import { syncStore } from './slice-writes.ts';
@@ -22,10 +23,8 @@ const { file, turn: turnBuffer } = workerData as WriterData;
 const report = (message: WriterReport) => parentPort?.postMessage(message);
 
 const db = new BetterSqlite3(file, { fileMustExist: true });
-// The core's connection migrated the schema before starting this thread; these are per connection.
-db.pragma('foreign_keys = ON');
-db.pragma('synchronous = NORMAL');
-db.pragma('busy_timeout = 5000');
+// The core's connection migrated the schema before starting this thread; the rest is per connection.
+configureConnection(db);
 db.pragma('wal_autocheckpoint = 0');
 // The connection that restarts the WAL after a checkpoint truncates it: a slow ftruncate on a busy
 // disk (640 ms measured), which belongs here and not on the core's thread (see index.ts).

@@ -3,10 +3,10 @@
  * tells the IDLE connection, and the core syncs just the inbox on its own.
  */
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestCore, type TestCore } from '../support/core.ts';
 import { caPem, user } from '../support/stack.ts';
+import { injectMail } from '../support/mail/deliver.ts';
 
 const bob = user('bob');
 let app: TestCore;
@@ -20,20 +20,12 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function deliverToBob(subject: string): Promise<void> {
-  // Port 1025: the stack's local injection port (no AUTH, loopback only), as another school's server would.
-  const transport = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port: 1025,
-    secure: false,
-    ignoreTLS: true,
-  });
-  await transport.sendMail({
+  await injectMail({
     from: 'Secrétariat <ce.0590001a@example.test>',
     to: bob.email,
     subject,
     text: 'Bonjour Bob, le conseil de classe est déplacé à jeudi.',
   });
-  transport.close();
 }
 
 describe('IDLE on the inbox', () => {

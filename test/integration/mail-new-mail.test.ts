@@ -4,11 +4,11 @@
  * brings the whole mailbox, announces nothing, and no body ever rides along.
  */
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../shared/contract/index.ts';
 import { signIn, startTestCore, type TestCore } from '../support/core.ts';
 import { caPem, user } from '../support/stack.ts';
+import { injectMail } from '../support/mail/deliver.ts';
 
 const carol = user('carol');
 const BODY_WORD = `confidentiel${randomUUID().slice(0, 8)}`;
@@ -25,20 +25,12 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function deliverToCarol(subject: string): Promise<void> {
-  // Port 1025: the stack's local injection port (no AUTH, loopback only).
-  const transport = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port: 1025,
-    secure: false,
-    ignoreTLS: true,
-  });
-  await transport.sendMail({
+  await injectMail({
     from: 'Vie scolaire <vie.scolaire@example.test>',
     to: carol.email,
     subject,
     text: `Bonjour Carol, ${BODY_WORD}.`,
   });
-  transport.close();
 }
 
 async function syncAndSettle(): Promise<void> {

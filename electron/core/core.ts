@@ -173,7 +173,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
           state: syncState,
           logger: ports.logger,
           extensions: options.syncExtensions ?? { qresync: true, condstore: true },
-          withSession: (id, work) => sessions.use(id, work),
+          withSession,
           onFoldersChanged: (id) => emit('mail.foldersChanged', { accountId: id }),
           writer: syncWriter,
           onMessagesChanged: (id, folderId) => mailChanges.changed(id, folderId),
@@ -235,6 +235,9 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   // account's kept session instead of paying a TLS probe, handshake and LOGIN every time.
   // Bodies on demand, actions and the outbox keep their own connections.
   const sessions = new SessionPool<ImapSession>({ open: (id) => openAccountSession(id) });
+  /** What every IMAP user of the core borrows: the account's kept session, or a new one. */
+  const withSession = <R>(accountId: string, work: (session: ImapSession) => Promise<R>) =>
+    sessions.use(accountId, work);
 
   // Folder create/rename/delete: shown at once, replayed by the queue, then the server's list wins.
   const folderOps = new FolderOps({
@@ -251,7 +254,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       db,
       folders,
       accountExists: (accountId) => accountRepository.get(accountId) !== undefined,
-      withSession: (id, work) => sessions.use(id, work),
+      withSession,
       onFoldersChanged: (accountId) => emit('mail.foldersChanged', { accountId }),
     }),
   );
@@ -261,7 +264,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     bodies: bodyStore,
     clock: ports.clock,
     onStored: indexStoredBody,
-    withSession: (id, work) => sessions.use(id, work),
+    withSession,
   });
 
   // Mail actions: applied to the database at once, replayed by the queue after the undo window.
@@ -274,7 +277,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   registerActionTasks(tasks, {
     db,
     logger: ports.logger,
-    withSession: (id, work) => sessions.use(id, work),
+    withSession,
     onChanged: (accountId, folderId) => mailChanges.changed(accountId, folderId),
     requestSync: (accountId, paths) => tasks.enqueueUnique('mail.syncAccount', { accountId, paths }),
   });
@@ -295,7 +298,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     repository: draftRepository,
     logger: ports.logger,
     account: (accountId) => accountRepository.get(accountId),
-    withSession: (id, work) => sessions.use(id, work),
+    withSession,
     onChanged: (accountId) => emit('mail.draftsChanged', { accountId }),
     stagedPath: (stagedId) => staging.files.pathOf(stagedId),
   });
@@ -308,7 +311,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
     network,
     account: (accountId) => accountRepository.get(accountId),
     password: (accountId) => accounts.password(accountId),
-    withSession: (id, work) => sessions.use(id, work),
+    withSession,
     kickTasks: () => tasks.kick(),
     onChanged: (accountId) => emit('mail.outboxChanged', { accountId }),
     draftSent: (draftId) => drafts.sent(draftId),
